@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs';
+import { UserTruth } from '../world/truth';
+import type { World } from '../world/types';
+import { MAX_K, type Metrics, retrievalMetrics, testHeadShare } from './metrics';
+import { topKRows } from './topk';
+
+const USER_BLOCK = 256;
+
+/** What every evaluation of one world shares: who is evaluated, and the reference rankings. */
+export interface EvalContext {
+  world: World;
+  /** Users with at least one held-out click. */
+  users: Int32Array;
+  testHeadShare: number;
+  oracle: Metrics;
+  popular: Metrics;
+}
+
+export function createEvalContext(world: World): EvalContext {
+  const users = Int32Array.from(
+    Array.from({ length: world.config.users }, (_, u) => u).filter((u) => world.testByUser.offsets[u + 1] > world.testByUser.offsets[u]),
+  );
+  return {
+    world,
+    users,
+    testHeadShare: testHeadShare(world.testByUser, users, world.isHead),
+    oracle: scoreWith(world, users, oracleRanking(world, users)),
+    popular: scoreWith(world, users, popularRanking(world, users)),
+  };
+}
+
+function excludedFor(world: World, users: Int32Array) {
+  const { offsets, values } = world.trainByUser;
+  return (r: number) => values.subarray(offsets[users[r]], offsets[users[r] + 1]);
+}
+
+function scoreWith(world: World, users: Int32Array, ranked: Int32Array): Metrics {
+  return retrievalMetrics(ranked, MAX_K, users, world.testByUser, world.isHead);
+}
+
+/** The ceiling: rank by the world's true P(i|u) on the test day. */
+export function oracleRanking(world: World, users: Int32Array): Int32Array {
+  const n = world.config.items;
+  const out = new Int32Array(users.length * MAX_K);
+  const logits = new Float64Array(n);
+  const excluded = excludedFor(world, users);
+  users.forEach((u, r) => {
+    new UserTruth(world, u).logits(world.config.days - 1, logits);
+    topKRows(logits, 1, n, MAX_K, () => excluded(r), out.subarray(r * MAX_K, (r + 1) * MAX_K));
+  });
+  return out;
+}
+
+/** The popular baseline: the most-clicked training items for everyone. */
+export function popularRanking(world: World, users: Int32Array): Int32Array {
+  const n = world.config.items;
+  const out = new Int32Array(users.length * MAX_K);
+  const excluded = excludedFor(world, users);
+  users.forEach((_, r) => topKRows(world.itemTrainClicks, 1, n, MAX_K, () => excluded(r), out.subarray(r * MAX_K, (r + 1) * MAX_K)));
+  return out;
+}
+
+/**
+ * Exact top-K over all items for every evaluated user: scores in blocks of users (one matmul
+ * each, read back asynchronously), top-K picked on the CPU with training positives excluded.
+ */
+export async function rankByVectors(world: World, users: Int32Array, userVecs: tf.Tensor2D, itemVecs: tf.Tensor2D): Promise<Int32Array> {
+  const n = world.config.items;
+  const out = new Int32Array(users.length * MAX_K);
+  const excluded = excludedFor(world, users);
+  const itemsT = tf.transpose(itemVecs) as tf.Tensor2D;
+  try {
+    for (let start = 0; start < users.length; start += USER_BLOCK) {
+      const size = Math.min(USER_BLOCK, users.length - start);
+      const block = tf.tidy(() => tf.matMul(tf.slice(userVecs, [start, 0], [size, -1]), itemsT));
+      const scores = await block.data();
+      block.dispose();
+      topKRows(scores, size, n, MAX_K, (r) => excluded(start + r), out.subarray(start * MAX_K, (start + size) * MAX_K));
+    }
+  } finally {
+    itemsT.dispose();
+  }
+  return out;
+}
+
+export function metricsOf(ctx: EvalContext, ranked: Int32Array): Metrics {
+  return scoreWith(ctx.world, ctx.users, ranked);
+}

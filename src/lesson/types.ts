@@ -1,0 +1,67 @@
+import type { SamplerSpec } from '../model/samplers';
+import type { WorldConfig } from '../world/types';
+
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+/** A setting a student may turn. Declared once: URL, controls, CLI and validation read it. */
+export interface Knob {
+  id: string;
+  label: Text;
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+  /** Integer-valued knob. */
+  integer?: boolean;
+  /** Shown on a log scale (learning rate). */
+  log?: boolean;
+  /** Changing it rebuilds the world and restarts training (otherwise: restarts the arms only). */
+  world?: boolean;
+}
+
+export type Settings = Record<string, number>;
+
+export type LossKind = 'pointwise' | 'pairwise-hinge' | 'pairwise-logistic' | 'listwise' | 'in-batch';
+
+export type PositiveSpec =
+  | { kind: 'raw' }
+  /** Drop this share of clicks on head items. */
+  | { kind: 'downsample-head'; drop: number }
+  /** Repeat each click on a tail item this many extra times. */
+  | { kind: 'upsample-tail'; repeat: number };
+
+/** How one arm trains. Arms of a lesson differ only in these fields. */
+export interface ArmSpec {
+  id: string;
+  label: Text;
+  loss: LossKind;
+  negatives: SamplerSpec;
+  /** Pointwise / pairwise: negatives per positive. Listwise: shared negatives per batch. */
+  negativeCount: number;
+  /** logQ correction of softmax logits in training (serving always uses plain cosine). */
+  logQ: 'none' | 'true' | 'streaming';
+  positives: PositiveSpec;
+}
+
+export interface LessonDef {
+  id: string;
+  title: Text;
+  /** One line under the title on the home page. */
+  summary: Text;
+  /** A lesson whose page is not built yet is listed, marked as coming. */
+  ready: boolean;
+  /** Arm ids in display order. */
+  armIds: string[];
+  /** Lesson-specific knobs (the shared training knobs are added by the registry). */
+  knobs: Knob[];
+  /** The default world of this lesson (overrides the lab's default). */
+  world: Partial<WorldConfig>;
+  /** Overrides of the shared knobs' defaults (e.g. steps). */
+  defaults?: Settings;
+  arms(settings: Settings): ArmSpec[];
+  /** The claim from the notes that the lesson demonstrates. */
+  claim: Text;
+}

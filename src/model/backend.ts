@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { patchWasmKernels } from './kernels';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+export interface BackendChoice {
+  name: BackendName;
+  /** Why this one: the backends tried before it and what stopped each. */
+  reason: string;
+}
+
+export interface BackendOptions {
+  /** Where the tfjs-backend-wasm .wasm files are (a folder URL/path, or one URL per file). */
+  wasmPaths?: string | Record<string, string>;
+}
+
+export function isBackendName(x: string): x is BackendName {
+  return (BACKENDS as readonly string[]).includes(x);
+}
+
+/** Tries the backends in order and keeps the first that initialises and computes correctly. */
+export async function initBackend(order: readonly BackendName[], options: BackendOptions = {}): Promise<BackendChoice> {
+  const failures: string[] = [];
+  for (const name of order) {
+    try {
+      if (name === 'wasm') {
+        if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
+        patchWasmKernels();
+      }
+      const ok = await tf.setBackend(name);
+      if (!ok) throw new Error('not available');
+      await tf.ready();
+      await smokeTest();
+      tf.env().set('KEEP_INTERMEDIATE_TENSORS', false);
+      const reason = failures.length ? `${failures.join('; ')} → ${label(name)}` : `${label(name)}: first choice`;
+      return { name, reason };
+    } catch (e) {
+      failures.push(`${label(name)}: ${shortReason(e)}`);
+    }
+  }
+  throw new Error(`no TensorFlow.js backend could start (${failures.join('; ')})`);
+}
+
+export function label(name: BackendName): string {
+  return { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' }[name];
+}
+
+function shortReason(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/adapter/i.test(msg)) return 'no adapter';
+  if (/navigator|gpu is not|undefined/i.test(msg)) return 'not supported here';
+  return msg.split('\n')[0].slice(0, 80) || 'failed';
+}
+
+/** A tiny computation read back asynchronously: catches backends that register but cannot run. */
+async function smokeTest(): Promise<void> {
+  const t = tf.tidy(() => tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([1, 0, 0, 1], [2, 2])).sum());
+  const [v] = await t.data();
+  t.dispose();
+  if (v !== 10) throw new Error(`smoke test computed ${v}, expected 10`);
+}

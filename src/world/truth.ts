@@ -1,0 +1,104 @@
+import type { World } from './types';
+
+/** Same-city items get a small bonus: a user-item interaction that only features can learn. */
+export const SAME_CITY_BONUS = 0.25;
+
+/** The user's latent on a given day: base + day·drift, renormalised. */
+export function userLatentOn(world: Pick<World, 'userLatent' | 'userDrift' | 'latentDim'>, user: number, day: number, out: Float32Array): Float32Array {
+  const L = world.latentDim;
+  let norm = 0;
+  for (let k = 0; k < L; k++) {
+    const v = world.userLatent[user * L + k] + day * world.userDrift[user * L + k];
+    out[k] = v;
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < L; k++) out[k] /= norm;
+  return out;
+}
+
+/**
+ * Unnormalised log P(i | u, day) for every item:
+ *   κ·(⟨u_day, z_i⟩ + same-city bonus) + β·log pi_i.
+ * This is the ground truth: clicks are drawn from it and the oracle ranks by it.
+ */
+export function logPreference(world: World, user: number, day: number, out: Float64Array): Float64Array {
+  return new UserTruth(world, user).logits(day, out);
+}
+
+/**
+ * One user's truth, prepared once: with u_day = (a + day·b)/|a + day·b| the affinity is
+ * (⟨a,z⟩ + day·⟨b,z⟩)/|a + day·b|, so each further day costs one pass over the items, not L.
+ */
+export class UserTruth {
+  private readonly dotBase: Float64Array;
+  private readonly dotDrift: Float64Array;
+  private readonly prior: Float64Array;
+  private readonly baseNormSq: number;
+  private readonly crossTerm: number;
+  private readonly driftNormSq: number;
+
+  constructor(private readonly world: World, user: number) {
+    const { latentDim: L, itemLatent, itemPopularity, config, userLatent, userDrift } = world;
+    const n = config.items;
+    this.dotBase = new Float64Array(n);
+    this.dotDrift = new Float64Array(n);
+    this.prior = new Float64Array(n);
+    const a = userLatent.subarray(user * L, user * L + L);
+    const b = userDrift.subarray(user * L, user * L + L);
+    let aa = 0, ab = 0, bb = 0;
+    for (let k = 0; k < L; k++) {
+      aa += a[k] * a[k];
+      ab += a[k] * b[k];
+      bb += b[k] * b[k];
+    }
+    this.baseNormSq = aa;
+    this.crossTerm = ab;
+    this.driftNormSq = bb;
+    const userCity = world.userFeatures[user * userStride(world) + USER_CITY_SLOT];
+    const stride = itemStrideOf(world);
+    for (let i = 0; i < n; i++) {
+      let da = 0, db = 0;
+      const o = i * L;
+      for (let k = 0; k < L; k++) {
+        da += a[k] * itemLatent[o + k];
+        db += b[k] * itemLatent[o + k];
+      }
+      this.dotBase[i] = da;
+      this.dotDrift[i] = db;
+      const bonus = world.itemFeatures[i * stride + ITEM_CITY_SLOT] === userCity ? SAME_CITY_BONUS : 0;
+      this.prior[i] = config.sharpness * bonus + config.popularityWeight * Math.log(itemPopularity[i]);
+    }
+  }
+
+  logits(day: number, out: Float64Array): Float64Array {
+    const norm = Math.sqrt(this.baseNormSq + 2 * day * this.crossTerm + day * day * this.driftNormSq) || 1;
+    const scale = this.world.config.sharpness / norm;
+    for (let i = 0; i < out.length; i++) out[i] = scale * (this.dotBase[i] + day * this.dotDrift[i]) + this.prior[i];
+    return out;
+  }
+}
+
+/** Slot positions of fields used by the truth (fixed by the generator's field order). */
+export const ITEM_CITY_SLOT = 4;
+export const USER_CITY_SLOT = 1;
+
+export function itemStrideOf(world: Pick<World, 'itemFields'>): number {
+  return world.itemFields.reduce((s, f) => s + f.slots, 0);
+}
+
+export function userStride(world: Pick<World, 'userFields'>): number {
+  return world.userFields.reduce((s, f) => s + f.slots, 0);
+}
+
+/** Turns unnormalised log-weights into a cumulative distribution (stable: subtracts the max). */
+export function cdfFromLogits(logits: Float64Array, out: Float64Array = new Float64Array(logits.length)): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
+  let acc = 0;
+  for (let i = 0; i < logits.length; i++) {
+    acc += Math.exp(logits[i] - max);
+    out[i] = acc;
+  }
+  return out;
+}
