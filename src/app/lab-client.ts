@@ -1,0 +1,137 @@
+/**
+ * The page side of the worker protocol: starts the training worker, sends commands, and turns
+ * the worker's messages into store updates. The page never touches TensorFlow.js.
+ */
+import { useEffect, useRef } from 'react';
+import type { Command, WorkerMessage } from '../worker/protocol';
+import { backendOrder, type LessonConfig } from './config';
+import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
+
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+export type CommandBody = Distribute<Command>;
+
+export class LabClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly onMessage: (m: WorkerMessage) => void) {
+    this.worker = new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+    this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      if (!this.closed) this.onMessage(e.data);
+    };
+    this.worker.onerror = (e) => {
+      e.preventDefault();
+      if (!this.closed) this.onMessage({ type: 'error', id: 0, message: e.message || 'the training worker failed to start' });
+    };
+  }
+
+  send(body: CommandBody): number {
+    const id = this.nextId++;
+    this.worker.postMessage({ ...body, id } as Command);
+    return id;
+  }
+
+  terminate(): void {
+    this.closed = true;
+    this.worker.terminate();
+  }
+}
+
+function handle(m: WorkerMessage): void {
+  switch (m.type) {
+    case 'status':
+      useRun.setState({ status: m.text });
+      return;
+    case 'backend':
+      useRun.setState({ backend: { name: m.name, reason: m.reason, fallback: m.fallback } });
+      return;
+    case 'ready':
+      useRun.setState({ world: m.world, baselines: m.baselines, snapshot: null });
+      return;
+    case 'snapshot':
+      useRun.setState({ snapshot: m.snapshot, status: m.snapshot.phase === 'loading' ? useRun.getState().status : null, error: null });
+      return;
+    case 'diverged':
+      addNotice({ en: `${m.armId}: diverged — lower the learning rate.`, zh: `${m.armId}：已发散——请降低学习率。` }, 'warn');
+      return;
+    case 'notice':
+      addNotice(m.text, m.level);
+      return;
+    case 'error':
+      useRun.setState({ error: m.message, status: null });
+      return;
+  }
+}
+
+function configKey(c: LessonConfig): string {
+  return JSON.stringify([c.settings, c.arms]);
+}
+
+export interface LabSession {
+  send(body: CommandBody): void;
+}
+
+/**
+ * One worker per lesson page (and per forced backend): created on mount, terminated on unmount.
+ * Config changes go to the worker debounced, so dragging a slider restarts training once.
+ */
+export function useLabSession(lessonId: string, config: LessonConfig, restartKey: number): LabSession {
+  const client = useRef<LabClient | null>(null);
+  const sentKey = useRef('');
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(() => {
+    useRun.setState({ ...EMPTY_RUN });
+    const c = new LabClient(handle);
+    client.current = c;
+    const cfg = useConfig.getState().config ?? config;
+    sentKey.current = configKey(cfg);
+    c.send({ type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend) });
+    (window as unknown as { __lab?: unknown }).__lab = { loseBackend: () => c.send({ type: 'loseBackend' }) };
+    return () => {
+      window.clearTimeout(timer.current);
+      c.terminate();
+      if (client.current === c) client.current = null;
+    };
+    // The worker restarts only for another lesson, another forced backend, or an explicit restart.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lessonId, config.backend, restartKey]);
+
+  const key = configKey(config);
+  useEffect(() => {
+    if (!client.current || key === sentKey.current) return;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      const cfg = useConfig.getState().config;
+      if (!cfg || !client.current) return;
+      sentKey.current = configKey(cfg);
+      client.current.send({ type: 'configure', settings: cfg.settings, arms: cfg.arms });
+    }, 350);
+  }, [key]);
+
+  // Training pauses while the tab is hidden and resumes when it is shown again.
+  useEffect(() => {
+    const onVisibility = () => {
+      const c = client.current;
+      if (!c) return;
+      const run = useRun.getState();
+      if (document.hidden && run.snapshot?.phase === 'running') {
+        useRun.setState({ hiddenPause: true });
+        c.send({ type: 'pause' });
+      } else if (!document.hidden && run.hiddenPause) {
+        useRun.setState({ hiddenPause: false });
+        c.send({ type: 'play' });
+      }
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
+
+  return {
+    send(body) {
+      if (body.type === 'play' || body.type === 'pause' || body.type === 'reset') useRun.setState({ hiddenPause: false });
+      client.current?.send(body);
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { useMemo, useState } from 'react';
+import type { LessonDef, Text } from '../../lesson/types';
+import { ArmTable } from '../components/ArmTable';
+import { Charts } from '../components/Charts';
+import { ArmToggles, KnobPanel, Transport } from '../components/Controls';
+import { RichText, Tex } from '../components/Tex';
+import { TowerDiagram } from '../components/TowerDiagram';
+import { armColor } from '../colors';
+import type { LessonConfig } from '../config';
+import { t, tx } from '../i18n';
+import { useLabSession } from '../lab-client';
+import { contentOf } from '../lesson-content';
+import { dismissNotice, useConfig, useRun } from '../store';
+
+export function LessonPage({ lesson, config }: { lesson: LessonDef; config: LessonConfig }) {
+  const lang = config.lang;
+  const [restartKey, setRestartKey] = useState(0);
+  const session = useLabSession(lesson.id, config, restartKey);
+  const update = useConfig((s) => s.update);
+  const urlNotices = useConfig((s) => s.urlNotices);
+  const dismissUrl = useConfig((s) => s.dismissUrlNotices);
+  const run = useRun();
+  const content = contentOf(lesson.id);
+  const labels = useMemo(() => {
+    const out: Record<string, Text> = {};
+    for (const spec of lesson.arms(config.settings)) out[spec.id] = spec.label;
+    return out;
+  }, [lesson, config.settings]);
+  const snapshot = run.snapshot;
+  const busy = snapshot?.phase === 'loading' || (!!run.status && !snapshot);
+
+  return (
+    <main className="lesson" data-testid="lesson-page" data-lang={lang}>
+      <section className="lesson-head">
+        <h1>{tx(lang, lesson.title)}</h1>
+        <p className="lesson-sub">{lang === 'zh' ? lesson.title.en : lesson.title.zh}</p>
+        <p className="summary">{tx(lang, lesson.summary)}</p>
+      </section>
+
+      {urlNotices.length > 0 && (
+        <div className="notice warn" role="status" data-testid="url-notices">
+          <div>
+            <b>{t(lang, 'linkNotice')}</b>
+            <ul>
+              {urlNotices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          </div>
+          <button className="btn ghost" onClick={dismissUrl}>
+            {t(lang, 'dismiss')}
+          </button>
+        </div>
+      )}
+
+      {content && (
+        <section className="idea">
+          <div className="idea-text">
+            <h2>{t(lang, 'idea')}</h2>
+            <p>
+              <RichText text={tx(lang, content.idea)} />
+            </p>
+          </div>
+          <TowerDiagram lang={lang} dim={config.settings.dim} />
+        </section>
+      )}
+
+      {content && (
+        <section className="modes">
+          {content.sections.map((s) => (
+            <article key={s.title.en} className="mode-card">
+              <h3>
+                {s.arms?.map((a) => <span key={a} className="swatch" style={{ background: armColor(lesson.armIds, a) }} />)}
+                {tx(lang, s.title)}
+              </h3>
+              {s.blocks.map((b, i) =>
+                b.kind === 'math' ? (
+                  <Tex key={i} tex={b.tex} display />
+                ) : b.kind === 'p' ? (
+                  <p key={i}>
+                    <RichText text={tx(lang, b.text)} />
+                  </p>
+                ) : (
+                  <ul key={i}>
+                    {b.items.map((it, j) => (
+                      <li key={j}>
+                        <RichText text={tx(lang, it)} />
+                      </li>
+                    ))}
+                  </ul>
+                ),
+              )}
+            </article>
+          ))}
+        </section>
+      )}
+
+      <section className="lab" data-testid="lab">
+        <aside className="panel">
+          <Transport lang={lang} snapshot={snapshot} send={session.send} busy={busy} />
+          {run.hiddenPause && <p className="muted small">{t(lang, 'phase_paused')} (tab hidden)</p>}
+          <h3 className="panel-title">{t(lang, 'arms')}</h3>
+          <ArmToggles lesson={lesson} lang={lang} config={config} snapshot={snapshot} onChange={(arms) => update({ arms })} />
+          <h3 className="panel-title">{t(lang, 'controls')}</h3>
+          <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={(id, v) => update({ settings: { [id]: v } })} />
+        </aside>
+        <div className="lab-main">
+          {run.notices.length > 0 && (
+            <div className="notices" data-testid="notices">
+              {run.notices.map((n) => (
+                <div key={n.key} className={`notice ${n.level}`} role="status">
+                  <span>{tx(lang, n.text)}</span>
+                  <button className="btn ghost" aria-label={t(lang, 'dismiss')} onClick={() => dismissNotice(n.key)}>
+                    ×
+                  </button>
+                </div>
+              ))}
+            </div>
+          )}
+          {run.error && (
+            <div className="notice error" role="alert" data-testid="error">
+              <span>
+                <b>{t(lang, 'error')}:</b> {run.error}
+              </span>
+              <button className="btn" onClick={() => setRestartKey((k) => k + 1)}>
+                {t(lang, 'retry')}
+              </button>
+            </div>
+          )}
+          {run.world && (
+            <p className="world-line muted small" data-testid="world">
+              {t(lang, 'world')}: seed {run.world.seed} · {run.world.users.toLocaleString()} · {run.world.items.toLocaleString()} · {run.world.trainClicks.toLocaleString()} · {run.world.testClicks.toLocaleString()}{' '}
+              <span className="dim">({t(lang, 'worldLine')})</span>
+            </p>
+          )}
+          {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
+            <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+          ) : (
+            <div className="loading" data-testid="loading">
+              <div className="spinner" aria-hidden />
+              <span>{run.status ? tx(lang, run.status) : t(lang, 'phase_loading')}</span>
+            </div>
+          )}
+          <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} />
+        </div>
+      </section>
+
+      {content && (
+        <section className="takeaways">
+          <div>
+            <h2>{t(lang, 'watch')}</h2>
+            <ul>
+              {content.watch.map((w) => (
+                <li key={w.en}>
+                  <RichText text={tx(lang, w)} />
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h2>{t(lang, 'claim')}</h2>
+            <p>{tx(lang, lesson.claim)}</p>
+            <p className="muted small">
+              {t(lang, 'sourceNote')}: {tx(lang, content.source)}
+            </p>
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}

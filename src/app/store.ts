@@ -1,0 +1,112 @@
+/**
+ * Two small stores: `useConfig` (what the URL holds: lesson, arms, knobs, language, backend, K)
+ * and `useRun` (what the worker reports: backend, world, baselines, snapshots, notices).
+ * View state (hover, open panels) stays in components.
+ */
+import { create } from 'zustand';
+import { findLesson } from '../../lessons/registry';
+import type { Text } from '../lesson/types';
+import type { BackendName } from '../model/backend';
+import type { Baselines, Snapshot, WorldSummary } from '../worker/protocol';
+import { defaultLang, type Lang, type LessonConfig, lessonQuery, parseLang, parseLessonQuery } from './config';
+import { homeHash, lessonHash, parseHash, type Route } from './route';
+
+export interface ConfigState {
+  route: Route;
+  lang: Lang;
+  /** The lesson page's config (null off a lesson page). */
+  config: LessonConfig | null;
+  /** Corrections made while reading the URL. */
+  urlNotices: string[];
+  /** Reads the current location hash (on load and on hashchange). */
+  readLocation(): void;
+  setLang(lang: Lang): void;
+  update(patch: Partial<LessonConfig>): void;
+  dismissUrlNotices(): void;
+}
+
+function writeHash(hash: string): void {
+  if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+}
+
+export const useConfig = create<ConfigState>()((set, get) => ({
+  route: { page: 'home', query: {} },
+  lang: defaultLang(),
+  config: null,
+  urlNotices: [],
+  readLocation() {
+    const route = parseHash(window.location.hash);
+    const notices: string[] = [];
+    if (route.page === 'lesson') {
+      const lesson = findLesson(route.id);
+      if (lesson?.ready) {
+        const { config, notices: n } = parseLessonQuery(lesson, route.query);
+        set({ route, lang: config.lang, config, urlNotices: n });
+        writeHash(lessonHash(lesson.id, lessonQuery(lesson, config)));
+        return;
+      }
+    }
+    const lang = parseLang(route.query.lang, notices);
+    set({ route, lang, config: null, urlNotices: notices });
+    if (route.page === 'home') writeHash(homeHash([['lang', lang]]));
+  },
+  setLang(lang) {
+    const { route, config } = get();
+    if (route.page === 'lesson' && config) return get().update({ lang });
+    set({ lang });
+    if (route.page === 'home') writeHash(homeHash([['lang', lang]]));
+  },
+  update(patch) {
+    const { route, config } = get();
+    if (route.page !== 'lesson' || !config) return;
+    const lesson = findLesson(route.id)!;
+    const next = { ...config, ...patch, settings: { ...config.settings, ...patch.settings } };
+    set({ config: next, lang: next.lang });
+    writeHash(lessonHash(lesson.id, lessonQuery(lesson, next)));
+  },
+  dismissUrlNotices() {
+    set({ urlNotices: [] });
+  },
+}));
+
+export interface Notice {
+  key: number;
+  text: Text;
+  level: 'info' | 'warn';
+}
+
+export interface RunState {
+  status: Text | null;
+  backend: { name: BackendName; reason: string; fallback: boolean } | null;
+  world: WorldSummary | null;
+  baselines: Baselines | null;
+  snapshot: Snapshot | null;
+  notices: Notice[];
+  error: string | null;
+  /** Paused by the page because the tab went hidden (resumed when shown). */
+  hiddenPause: boolean;
+}
+
+export const EMPTY_RUN: RunState = {
+  status: null,
+  backend: null,
+  world: null,
+  baselines: null,
+  snapshot: null,
+  notices: [],
+  error: null,
+  hiddenPause: false,
+};
+
+export const useRun = create<RunState>()(() => ({ ...EMPTY_RUN }));
+
+let noticeKey = 0;
+
+export function addNotice(text: Text, level: 'info' | 'warn' = 'info'): void {
+  const key = ++noticeKey;
+  useRun.setState((s) => ({ notices: [...s.notices.filter((n) => n.text.en !== text.en), { key, text, level }].slice(-4) }));
+}
+
+export function dismissNotice(key: number): void {
+  useRun.setState((s) => ({ notices: s.notices.filter((n) => n.key !== key) }));
+}

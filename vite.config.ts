@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // Relative base: the built site works from any static host and sub-path.
+  base: './',
+  plugins: [react()],
+  // The training worker is an ES module (it code-splits TensorFlow.js and its wasm assets).
+  worker: { format: 'es' },
+  build: {
+    // TensorFlow.js alone is over 1 MB minified; it loads in the worker, not on the page.
+    chunkSizeWarningLimit: 4000,
+  },
+  // No COOP/COEP headers: threaded wasm hung in a production build; single-thread SIMD is used.
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // One file at a time: training tests are CPU-bound on 2 cores.
+    fileParallelism: false,
+  },
+});
