@@ -34,9 +34,12 @@ function isBackendName(x: string): x is BackendName {
   return (BACKENDS as readonly string[]).includes(x);
 }
 
-/** Order to try: a forced backend first, then the others as fallbacks. */
+/**
+ * Order to try. A forced backend goes first; only the backends after it in the lab's order
+ * remain as fallbacks (forcing WASM never ends up on a GPU; CPU is always the last resort).
+ */
 export function backendOrder(forced: BackendName | null): BackendName[] {
-  return forced ? [forced, ...BACKENDS.filter((b) => b !== forced)] : [...BACKENDS];
+  return forced ? BACKENDS.slice(BACKENDS.indexOf(forced)) : [...BACKENDS];
 }
 
 /** Query keys the shell itself reads (the knobs come on top). */

@@ -70,6 +70,7 @@ const STRINGS = {
   hiddenPaused: { en: 'Paused while the tab was hidden; resumed.', zh: '标签页隐藏时已暂停；现已继续。' },
   linkNotice: { en: 'Some values in the link were corrected:', zh: '链接中的部分参数已被修正：' },
   dismiss: { en: 'Dismiss', zh: '关闭' },
+  evaluatedAt: { en: 'Metrics as of step', zh: '指标对应步数' },
   rate: { en: 'steps/s', zh: '步/秒' },
   evalEvery: { en: 'evaluation', zh: '评估' },
   worldLine: { en: 'users · items · clicks for training · held-out clicks', zh: '用户 · 物品 · 训练点击 · 留出点击' },

@@ -28,9 +28,9 @@ const CHUNK_SECONDS = 0.12;
 const MAX_CHUNK = 25;
 /** Snapshots go out at most this often while training (the page redraws on each). */
 const SNAPSHOT_EVERY_MS = 200;
-/** Evaluate at least this far apart, and never spend more than ~40% of the time evaluating. */
+/** Evaluate at least this far apart, and never spend more than ~30% of the time evaluating. */
 const EVAL_EVERY_MS = 1500;
-const EVAL_SHARE = 0.4;
+const EVAL_SHARE = 0.3;
 /** Loss points kept per arm; beyond this, neighbours are merged (the charts stay light). */
 const MAX_LOSS_POINTS = 800;
 const MAX_EVAL_POINTS = 400;
@@ -96,6 +96,7 @@ export class Runner {
   /** The actor: commands first, then one chunk of training if running, else sleep. */
   async loop(): Promise<void> {
     for (;;) {
+      if (this.lost && this.world && !this.running) await this.onFailure(new BackendLost(this.lost));
       while (this.queue.length) {
         const cmd = this.queue.shift()!;
         this.replyTo = cmd.id;
@@ -192,6 +193,8 @@ export class Runner {
       if (epoch !== this.backendEpoch || this.lost) return;
       this.lost = reason;
       this.lostSignal?.(reason);
+      // Idle: recover now rather than at the next Play.
+      this.wake?.();
     };
     watchBackend(choice.name, onLost);
     this.post({ type: 'backend', id: this.replyTo, name: choice.name, reason: prefix ? `${prefix} → ${label(choice.name)}` : choice.reason, fallback });
@@ -225,6 +228,7 @@ export class Runner {
     // failing (device lost, out of memory, a kernel the driver rejects).
     const rest = failed ? this.order.slice(this.order.indexOf(failed) + 1) : [];
     if (!failed || !this.world || !rest.length) {
+      this.lost = undefined;
       this.running = false;
       this.phase = 'error';
       this.post({ type: 'error', id: this.replyTo, message });
@@ -239,6 +243,7 @@ export class Runner {
     try {
       await this.startBackend(next, true, why);
     } catch (err) {
+      this.lost = undefined;
       this.phase = 'error';
       this.post({ type: 'error', id: this.replyTo, message: err instanceof Error ? err.message : String(err) });
       return;

@@ -40,6 +40,11 @@ export function Transport({ lang, snapshot, send, busy }: { lang: Lang; snapshot
           {t(lang, `phase_${phase}`)}
         </span>
       </div>
+      {snapshot && lastEval(snapshot) !== null && (
+        <div className="muted small">
+          {t(lang, 'evaluatedAt')} <span data-testid="eval-step">{lastEval(snapshot)}</span>
+        </div>
+      )}
       {snapshot && snapshot.stepsPerSecond > 0 && (
         <div className="muted small" data-testid="rate">
           {snapshot.stepsPerSecond.toFixed(1)} {t(lang, 'rate')} · {t(lang, 'evalEvery')} {snapshot.lastEvalSeconds.toFixed(2)} s
@@ -47,6 +52,13 @@ export function Transport({ lang, snapshot, send, busy }: { lang: Lang; snapshot
       )}
     </div>
   );
+}
+
+/** Step of the latest evaluation shared by every enabled arm (what the table and bars show). */
+function lastEval(snapshot: Snapshot): number | null {
+  const steps = snapshot.arms.filter((a) => a.enabled && !a.diverged).map((a) => a.evals.at(-1)?.step ?? -1);
+  if (!steps.length || Math.min(...steps) < 0) return null;
+  return Math.min(...steps);
 }
 
 export function ArmToggles({ lesson, lang, config, snapshot, onChange }: { lesson: LessonDef; lang: Lang; config: LessonConfig; snapshot: Snapshot | null; onChange: (arms: string[]) => void }) {

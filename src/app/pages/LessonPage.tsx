@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { LessonDef, Text } from '../../lesson/types';
 import { ArmTable } from '../components/ArmTable';
 import { Charts } from '../components/Charts';
@@ -6,7 +6,7 @@ import { ArmToggles, KnobPanel, Transport } from '../components/Controls';
 import { RichText, Tex } from '../components/Tex';
 import { TowerDiagram } from '../components/TowerDiagram';
 import { armColor } from '../colors';
-import type { LessonConfig } from '../config';
+import type { Lang, LessonConfig } from '../config';
 import { t, tx } from '../i18n';
 import { useLabSession } from '../lab-client';
 import { contentOf } from '../lesson-content';
@@ -53,47 +53,7 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
         </div>
       )}
 
-      {content && (
-        <section className="idea">
-          <div className="idea-text">
-            <h2>{t(lang, 'idea')}</h2>
-            <p>
-              <RichText text={tx(lang, content.idea)} />
-            </p>
-          </div>
-          <TowerDiagram lang={lang} dim={config.settings.dim} />
-        </section>
-      )}
-
-      {content && (
-        <section className="modes">
-          {content.sections.map((s) => (
-            <article key={s.title.en} className="mode-card">
-              <h3>
-                {s.arms?.map((a) => <span key={a} className="swatch" style={{ background: armColor(lesson.armIds, a) }} />)}
-                {tx(lang, s.title)}
-              </h3>
-              {s.blocks.map((b, i) =>
-                b.kind === 'math' ? (
-                  <Tex key={i} tex={b.tex} display />
-                ) : b.kind === 'p' ? (
-                  <p key={i}>
-                    <RichText text={tx(lang, b.text)} />
-                  </p>
-                ) : (
-                  <ul key={i}>
-                    {b.items.map((it, j) => (
-                      <li key={j}>
-                        <RichText text={tx(lang, it)} />
-                      </li>
-                    ))}
-                  </ul>
-                ),
-              )}
-            </article>
-          ))}
-        </section>
-      )}
+      <LessonIntro lesson={lesson} lang={lang} dim={config.settings.dim} />
 
       <section className="lab" data-testid="lab">
         <aside className="panel">
@@ -169,3 +129,49 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
     </main>
   );
 }
+
+/** The lesson's texts and formulas: static, so they never re-render with the training snapshots. */
+const LessonIntro = memo(function LessonIntro({ lesson, lang, dim }: { lesson: LessonDef; lang: Lang; dim: number }) {
+  const content = contentOf(lesson.id);
+  if (!content) return null;
+  return (
+    <>
+      <section className="idea">
+        <div className="idea-text">
+          <h2>{t(lang, 'idea')}</h2>
+          <p>
+            <RichText text={tx(lang, content.idea)} />
+          </p>
+        </div>
+        <TowerDiagram lang={lang} dim={dim} />
+      </section>
+      <section className="modes">
+        {content.sections.map((s) => (
+          <article key={s.title.en} className="mode-card">
+            <h3>
+              {s.arms?.map((a) => <span key={a} className="swatch" style={{ background: armColor(lesson.armIds, a) }} />)}
+              {tx(lang, s.title)}
+            </h3>
+            {s.blocks.map((b, i) =>
+              b.kind === 'math' ? (
+                <Tex key={i} tex={b.tex} display />
+              ) : b.kind === 'p' ? (
+                <p key={i}>
+                  <RichText text={tx(lang, b.text)} />
+                </p>
+              ) : (
+                <ul key={i}>
+                  {b.items.map((it, j) => (
+                    <li key={j}>
+                      <RichText text={tx(lang, it)} />
+                    </li>
+                  ))}
+                </ul>
+              ),
+            )}
+          </article>
+        ))}
+      </section>
+    </>
+  );
+});

@@ -1,0 +1,174 @@
+/**
+ * The lab end to end in headless Chromium: the built site served from a sub-path, the
+ * training-modes lesson trained on WASM and on WebGPU (SwiftShader), URL state surviving a
+ * reload, bad links corrected with a notice, and a lost GPU device falling back mid-run.
+ * Skips (with a message) where /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LESSONS } from '../../lessons/registry';
+import { browserAvailable, buildSite, launch, removeDir, RESULTS, serve, watchConsole } from './harness';
+
+const available = browserAvailable();
+const LESSON = LESSONS.find((l) => l.id === 'training-modes')!;
+/** A small world keeps the browser runs short; the page's defaults are the lesson's own. */
+const SMALL = 'users=300&items=600&seed=7';
+
+let dir = '';
+let site: { url: string; close(): Promise<void> } | undefined;
+let browser: Browser | undefined;
+
+async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = watchConsole(page);
+  await page.goto(site!.url + hash);
+  return { page, errors };
+}
+
+async function text(page: Page, testid: string): Promise<string> {
+  return (await page.getByTestId(testid).textContent({ timeout: 10_000 })) ?? '';
+}
+
+async function recalls(page: Page): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const arm of LESSON.armIds) out[arm] = await text(page, `arm-${arm}-recall@50`);
+  return out;
+}
+
+/** Polls until `check` holds; fails with the last observed state. */
+async function until<T>(what: string, read: () => Promise<T>, check: (v: T) => boolean, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!check(last)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    last = await read();
+  }
+  return last;
+}
+
+function isRecall(s: string): boolean {
+  return /^\d\.\d{3,}$/.test(s) && Number(s) >= 0 && Number(s) <= 1;
+}
+
+describe.skipIf(!available)('the lab in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    dir = await buildSite();
+    site = await serve(dir);
+    browser = await launch();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (dir) await removeDir(dir);
+  });
+
+  test('the home page lists every lesson; lessons not built yet are marked, not linked', async () => {
+    const { page, errors } = await open('#/');
+    await page.getByTestId('lesson-list').waitFor();
+    for (const lesson of LESSONS) {
+      const item = page.getByTestId(`lesson-${lesson.id}`);
+      await expect(item.count()).resolves.toBe(1);
+      const links = await item.locator('a').count();
+      if (lesson.ready) expect(links).toBe(1);
+      else {
+        expect(links).toBe(0);
+        expect(await item.textContent()).toContain('coming soon');
+      }
+    }
+    await page.goto(`${site!.url}#/lessons/positives`);
+    await page.getByTestId('not-built').waitFor();
+    expect(await text(page, 'not-built')).toContain('coming soon');
+    await page.screenshot({ path: join(RESULTS, 'home.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a bad link is corrected with a visible notice, never a crash', async () => {
+    const { page, errors } = await open(`#/lessons/training-modes?backend=wasm&${SMALL}&lr=abc&batch=99999&arms=pointwise,bogus&lang=xx&foo=1&k=7`);
+    const notices = page.getByTestId('url-notices');
+    await notices.waitFor();
+    const body = (await notices.textContent()) ?? '';
+    for (const word of ['lr', 'batch', 'bogus', 'lang', 'foo', 'k=7']) expect(body).toContain(word);
+    const url = new URL(page.url());
+    expect(url.hash).toContain('batch=1024');
+    expect(url.hash).toContain('arms=pointwise');
+    expect(url.hash).not.toContain('foo');
+    expect(url.hash).not.toContain('lr=');
+    await until('the wasm backend', () => text(page, 'backend'), (b) => b === 'wasm', 60_000);
+    expect(await page.getByTestId('arm-toggle-pointwise').isChecked()).toBe(true);
+    expect(await page.getByTestId('arm-toggle-listwise').isChecked()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const backend of ['wasm', 'webgpu'] as const) {
+    test(`training-modes trains on ${backend}, and its state survives a reload`, { timeout: 480_000 }, async () => {
+      const { page, errors } = await open(`#/lessons/training-modes?backend=${backend}&${SMALL}`);
+      try {
+        await trainAndReload(page, errors, backend);
+      } catch (e) {
+        await page.screenshot({ path: join(RESULTS, `failed-${backend}.png`), fullPage: true }).catch(() => undefined);
+        throw new Error(`${e instanceof Error ? e.message : String(e)}\npage errors: ${JSON.stringify(errors)}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+async function trainAndReload(page: Page, errors: string[], backend: 'wasm' | 'webgpu'): Promise<void> {
+      const slow = backend === 'webgpu';
+      const name = await until('a backend', () => text(page, 'backend'), (b) => b !== '…', 90_000);
+      expect(name, `backend reason: ${await text(page, 'backend-reason')}`).toBe(backend);
+
+      const play = page.getByTestId('play');
+      await play.waitFor();
+      await until('Play to be enabled', () => play.isEnabled(), Boolean, 120_000);
+      const t0 = Date.now();
+      await play.click();
+      await until('steps to grow', async () => Number(await text(page, 'steps')), (n) => n > 0, slow ? 150_000 : 60_000);
+      // Metrics from an evaluation after training started, for every arm.
+      await until('an evaluation after step 0', async () => Number((await page.getByTestId('eval-step').textContent()) ?? 0), (n) => n > 0, slow ? 150_000 : 60_000);
+      const r = await until('recall@50 > 0 on every arm', () => recalls(page), (m) => Object.values(m).every((v) => isRecall(v) && Number(v) > 0), 60_000);
+      const seconds = (Date.now() - t0) / 1000;
+      const steps = Number(await text(page, 'steps'));
+      console.log(`[e2e] ${backend}: ${steps} lockstep steps in ${seconds.toFixed(1)} s after Play; recall@50 ${JSON.stringify(r)}; ${await page.getByTestId('rate').textContent().catch(() => '')}`);
+
+      await page.getByTestId('pause').click();
+      await until('the run to pause', () => text(page, 'phase'), (p) => p !== 'Training', slow ? 120_000 : 30_000);
+
+      if (backend === 'webgpu') {
+        // A lost device mid-run: the next backend takes over and the history stays.
+        const before = await text(page, 'eval-step');
+        await page.evaluate('window.__lab.loseBackend()');
+        const next = await until('a fallback backend', () => text(page, 'backend'), (b) => b !== 'webgpu' && b !== '…', 120_000);
+        expect(['webgl', 'wasm', 'cpu']).toContain(next);
+        expect(await text(page, 'backend-reason')).toContain('WebGPU');
+        expect(await text(page, 'eval-step')).toBe(before);
+        expect(Number(await text(page, 'steps'))).toBeGreaterThanOrEqual(Number(before));
+        for (const v of Object.values(await recalls(page))) expect(Number(v)).toBeGreaterThan(0);
+        await expect(page.getByTestId('notices').textContent()).resolves.toContain('weights restored');
+      }
+
+      // Switch an arm off and the language to Chinese: both go to the URL.
+      await page.getByTestId('arm-toggle-pairwise-hinge').uncheck();
+      await page.getByTestId('lang-zh').click();
+      await until('the URL to hold the arms and language', async () => page.url(), (u) => u.includes('lang=zh') && u.includes('arms=pointwise,pairwise-logistic,listwise'), 5_000);
+      await until('the Chinese page', () => page.locator('html').getAttribute('lang'), (l) => l === 'zh-CN', 5_000);
+      await page.screenshot({ path: join(RESULTS, `training-modes-${backend}.png`), fullPage: true });
+      const url = page.url();
+
+      await page.reload();
+      expect(page.url()).toBe(url);
+      await until('the backend after reload', () => text(page, 'backend'), (b) => b === backend, 90_000);
+      expect(await page.getByTestId('arm-toggle-pairwise-hinge').isChecked()).toBe(false);
+      expect(await page.getByTestId('arm-toggle-pointwise').isChecked()).toBe(true);
+      expect(await page.getByTestId('lang-zh').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByTestId('lesson-page').getAttribute('data-lang')).toBe('zh');
+      expect(errors).toEqual([]);
+}
