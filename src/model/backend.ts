@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { patchWasmKernels } from './kernels';
+import { patchCpuKernels, patchWasmKernels, registerWasmSegmentSum } from './kernels';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -16,6 +16,8 @@ export interface BackendChoice {
 export interface BackendOptions {
   /** Where the tfjs-backend-wasm .wasm files are (a folder URL/path, or one URL per file). */
   wasmPaths?: string | Record<string, string>;
+  /** Apply the lab's kernel fixes (default true; the benchmark's stock baseline turns them off). */
+  patchKernels?: boolean;
 }
 
 export function isBackendName(x: string): x is BackendName {
@@ -29,8 +31,10 @@ export async function initBackend(order: readonly BackendName[], options: Backen
     try {
       if (name === 'wasm') {
         if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
-        patchWasmKernels();
+        if (options.patchKernels ?? true) patchWasmKernels();
+        else registerWasmSegmentSum();
       }
+      if (name === 'cpu' && (options.patchKernels ?? true)) patchCpuKernels();
       const ok = await tf.setBackend(name);
       if (!ok) throw new Error('not available');
       await tf.ready();

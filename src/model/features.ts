@@ -33,8 +33,8 @@ export interface EncodedBatch {
   size: number;
   /** [size × slots] table rows. */
   rows: Int32Array;
-  /** [size × fields × slots] pooling weights: row f averages the slots of field f. */
-  pool: Float32Array;
+  /** [size × slots] pooling weights: the slots of a field average to the field's embedding. */
+  weights: Float32Array;
 }
 
 /** Encodes entities of one kind (users or items) from the world's raw feature matrix. */
@@ -63,7 +63,7 @@ export class FeatureEncoder {
     const S = layout.slots;
     const F = layout.fields.length;
     const rows = new Int32Array(n * S);
-    const pool = new Float32Array(n * F * S);
+    const weights = new Float32Array(n * S);
     const perField = new Int32Array(F);
     for (let e = 0; e < n; e++) {
       const id = ids[e];
@@ -81,12 +81,12 @@ export class FeatureEncoder {
         const kept = rows[e * S + s] !== layout.offsets[f] + layout.fields[f].cardinality;
         if (perField[f] === 0) {
           // Nothing left of the field: its first slot carries the default embedding.
-          if (s === layout.slotField.indexOf(f)) pool[(e * F + f) * S + s] = 1;
+          if (s === layout.slotField.indexOf(f)) weights[e * S + s] = 1;
         } else if (kept) {
-          pool[(e * F + f) * S + s] = 1 / perField[f];
+          weights[e * S + s] = 1 / perField[f];
         }
       }
     }
-    return { size: n, rows, pool };
+    return { size: n, rows, weights };
   }
 }

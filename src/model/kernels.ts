@@ -4,9 +4,13 @@ import * as tf from '@tensorflow/tfjs';
  * Kernel fixes for the wasm backend, measured in `npm run bench`:
  * - BatchMatMul with transposeA/transposeB runs 10–25× slower than a plain product on tfjs-wasm
  *   4.22, and every backward pass uses those flags: transpose explicitly, then multiply.
+ * - GatherV2 of table rows (every embedding lookup) spent most of its time outside the copy:
+ *   rows are copied with typed-array `set` instead (axis 0 only; other cases use the original).
  * - UnsortedSegmentSum (the gradient of gather) is missing on wasm: a short JS loop over the heap.
  *   It touches batch×dim values, so an embedding lookup costs O(batch), not O(table) as a
  *   one-hot matmul would.
+ * And one for the cpu backend: its UnsortedSegmentSum runs one masked reduction per segment
+ * (per table row), a minute per training step for our tables; the same JS loop replaces it.
  */
 let patched = false;
 
@@ -47,29 +51,92 @@ export function patchWasmKernels(): void {
       },
     });
   }
-  if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) {
+  const gather = tf.getKernel('GatherV2', 'wasm');
+  if (gather) {
+    tf.unregisterKernel('GatherV2', 'wasm');
     tf.registerKernel({
-      kernelName: 'UnsortedSegmentSum',
+      kernelName: 'GatherV2',
       backendName: 'wasm',
-      kernelFunc: ({ inputs, backend, attrs }) => {
-        const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
-        const { numSegments } = attrs as { numSegments: number };
-        const wasm = backend as WasmBackendLike;
-        const inner = x.shape.slice(1).reduce((p, d) => p * d, 1);
-        const out = wasm.makeOutput([numSegments, ...x.shape.slice(1)], 'float32');
-        const values = wasm.typedArrayFromHeap(x) as Float32Array;
-        const ids = wasm.typedArrayFromHeap(segmentIds) as Int32Array;
-        const sums = wasm.typedArrayFromHeap(out) as Float32Array;
-        sums.fill(0);
+      setupFunc: gather.setupFunc,
+      kernelFunc: (args) => {
+        const { x, indices } = args.inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
+        const { axis, batchDims } = args.attrs as { axis: number; batchDims: number };
+        if (axis !== 0 || batchDims !== 0 || x.dtype !== 'float32' || x.shape.length !== 2) return gather.kernelFunc(args);
+        const backend = args.backend as WasmBackendLike;
+        const [rows, width] = x.shape;
+        const ids = backend.typedArrayFromHeap(indices) as Int32Array;
+        const out = backend.makeOutput([...indices.shape, width], 'float32');
+        const table = backend.typedArrayFromHeap(x) as Float32Array;
+        const dst = backend.typedArrayFromHeap(out) as Float32Array;
         for (let r = 0; r < ids.length; r++) {
-          const dst = ids[r] * inner;
-          const src = r * inner;
-          for (let k = 0; k < inner; k++) sums[dst + k] += values[src + k];
+          const id = ids[r];
+          if (id < 0 || id >= rows) throw new Error(`GatherV2: the index value ${id} is not in [0, ${rows - 1}]`);
+          const src = id * width;
+          const to = r * width;
+          for (let k = 0; k < width; k++) dst[to + k] = table[src + k];
         }
         return out;
       },
     });
   }
+  registerWasmSegmentSum();
+}
+
+/** Gather's gradient for wasm (missing there): all the stock backend needs to train embeddings. */
+export function registerWasmSegmentSum(): void {
+  if (tf.getKernel('UnsortedSegmentSum', 'wasm')) return;
+  tf.registerKernel({
+    kernelName: 'UnsortedSegmentSum',
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
+      const { numSegments } = attrs as { numSegments: number };
+      const wasm = backend as WasmBackendLike;
+      const inner = x.shape.slice(1).reduce((p, d) => p * d, 1);
+      const out = wasm.makeOutput([numSegments, ...x.shape.slice(1)], 'float32');
+      const values = wasm.typedArrayFromHeap(x) as Float32Array;
+      const ids = wasm.typedArrayFromHeap(segmentIds) as Int32Array;
+      const sums = wasm.typedArrayFromHeap(out) as Float32Array;
+      sums.fill(0);
+      segmentSum(values, ids, inner, sums);
+      return out;
+    },
+  });
+}
+
+let cpuPatched = false;
+
+export function patchCpuKernels(): void {
+  if (cpuPatched) return;
+  cpuPatched = true;
+  tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
+  tf.registerKernel({
+    kernelName: 'UnsortedSegmentSum',
+    backendName: 'cpu',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, segmentIds } = inputs as { x: tf.TensorInfo; segmentIds: tf.TensorInfo };
+      const { numSegments } = attrs as { numSegments: number };
+      const cpu = backend as unknown as CpuBackendLike;
+      const inner = x.shape.slice(1).reduce((p, d) => p * d, 1);
+      const sums = new Float32Array(numSegments * inner);
+      segmentSum(cpu.readSync(x.dataId) as Float32Array, cpu.readSync(segmentIds.dataId) as Int32Array, inner, sums);
+      return cpu.makeTensorInfo([numSegments, ...x.shape.slice(1)], 'float32', sums);
+    },
+  });
+}
+
+/** sums[ids[r]] += values[r], rows of `inner` values. */
+function segmentSum(values: Float32Array, ids: Int32Array, inner: number, sums: Float32Array): void {
+  for (let r = 0; r < ids.length; r++) {
+    const dst = ids[r] * inner;
+    const src = r * inner;
+    for (let k = 0; k < inner; k++) sums[dst + k] += values[src + k];
+  }
+}
+
+interface CpuBackendLike {
+  readSync(dataId: object): ArrayLike<number>;
+  makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
 }
 
 interface WasmBackendLike {

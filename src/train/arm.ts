@@ -54,8 +54,8 @@ export class Arm {
     const seed = settings.seed;
     const shape = { embeddingDim: 16, hidden: [64], dim: settings.dim };
     const initRng = Rng.derive(seed, 'init');
-    this.userTower = new Tower(encoders.user.layout, shape, initRng, 'user');
-    this.itemTower = new Tower(encoders.item.layout, shape, initRng, 'item');
+    this.userTower = new Tower(encoders.user.layout, shape, initRng);
+    this.itemTower = new Tower(encoders.item.layout, shape, initRng);
     // Adam's epsilon set explicitly: backends differ in their default.
     this.optimizer = tf.train.adam(settings.lr, 0.9, 0.999, 1e-7);
     this.sampler = createSampler(spec.negatives, world, seed);
@@ -100,7 +100,7 @@ export class Arm {
           case 'pairwise-logistic':
             return pairwiseLogisticLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), sigma);
         }
-      }, true)!,
+      }, true, this.variables)!,
     );
     this.steps++;
     return loss;
@@ -122,6 +122,10 @@ export class Arm {
       pos: Float32Array.from(batch.items, logp),
       neg: negatives && Float32Array.from(negatives, logp),
     };
+  }
+
+  get variables(): tf.Variable[] {
+    return [...this.userTower.variables, ...this.itemTower.variables];
   }
 
   /** Unit vectors of the given users and of every item (caller disposes). */

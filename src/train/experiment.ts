@@ -37,6 +37,7 @@ export class Experiment {
     readonly world: World,
     specs: ArmSpec[],
     readonly settings: Settings,
+    /** Shared by experiments on the same world (the oracle is costly to rank). */
     evalContext?: EvalContext,
   ) {
     const encoders = createEncoders(world);
@@ -86,8 +87,8 @@ export class Experiment {
       means.set(id, total / steps);
     }
     for (const arm of live) {
-      const mean = means.get(arm.id)!;
-      if (!Number.isFinite(mean)) {
+      const mean = means.get(arm.id);
+      if (mean !== undefined && !Number.isFinite(mean)) {
         const reason = `loss became ${Number.isNaN(mean) ? 'NaN' : 'infinite'} by step ${arm.steps}: the arm diverged — lower the learning rate`;
         this.diverged.set(arm.id, reason);
         this.emit({ type: 'diverged', armId: arm.id, step: arm.steps, reason });

@@ -1,0 +1,146 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { findLesson, knobsOf, LESSONS } from '../../lessons/registry';
+import type { Knob, Settings } from '../lesson/types';
+import { isBackendName } from '../model/backend';
+import { runLesson, worldConfigFor, type LessonReport } from '../train/runLesson';
+import { exportWorld } from '../world/export';
+import { generateWorld } from '../world/generate';
+import { numberFlag, parseArgs, UsageError } from './args';
+import { initNodeBackend } from './nodeBackend';
+
+const USAGE = `usage:
+  lab list [--json]
+  lab run <lesson> [--arms a,b] [--seed N] [--repeats R] [--users N] [--items N] [--zipf S]
+                   [--clicks N] [--steps N] [--backend cpu|wasm] [--json] [--out FILE] [--<knob> V]
+  lab world [--seed N] [--users N] [--items N] [--zipf S] [--clicks N] --out DIR`;
+
+const WORLD_KNOBS = ['seed', 'users', 'items', 'zipf', 'clicks'];
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, ['json', 'help']);
+  if (args.switches.has('help') || args.command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (args.command) {
+    case 'list':
+      return list(args.switches.has('json'), args.positional, args.flags);
+    case 'run':
+      return run(args.positional, args.flags, args.switches.has('json'));
+    case 'world':
+      return world(args.positional, args.flags);
+    case undefined:
+      throw new UsageError("a command is needed: list, run or world (lab help shows the options)");
+    default:
+      throw new UsageError(`unknown command "${args.command}" (list, run, world)`);
+  }
+}
+
+function list(json: boolean, positional: string[], flags: Record<string, string>): number {
+  rejectExtras(positional, flags, []);
+  const rows = LESSONS.map((l) => ({ id: l.id, title: l.title.en, ready: l.ready, arms: l.armIds }));
+  if (json) console.log(JSON.stringify({ lessons: rows }, null, 2));
+  else for (const r of rows) console.log(`${r.id.padEnd(18)} ${r.ready ? 'ready ' : 'coming'}  ${r.title}  [${r.arms.join(', ')}]`);
+  return 0;
+}
+
+async function run(positional: string[], flags: Record<string, string>, json: boolean): Promise<number> {
+  const [lessonId, ...extra] = positional;
+  if (!lessonId) throw new UsageError(`run needs a lesson id (${LESSONS.map((l) => l.id).join(', ')})`);
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const lesson = findLesson(lessonId);
+  if (!lesson) throw new UsageError(`unknown lesson "${lessonId}" (lessons: ${LESSONS.map((l) => l.id).join(', ')})`);
+  if (!lesson.ready) throw new UsageError(`lesson "${lessonId}" is not built yet`);
+  const knobs = knobsOf(lesson);
+  const { arms, repeats, backend, out, ...knobFlags } = flags;
+  const settings = strictSettings(knobs, knobFlags);
+  const armIds = arms === undefined ? undefined : arms.split(',').map((a) => a.trim()).filter(Boolean);
+  if (armIds) {
+    const unknown = armIds.filter((a) => !lesson.armIds.includes(a));
+    if (unknown.length || !armIds.length)
+      throw new UsageError(`unknown arm "${unknown[0] ?? arms}" for ${lesson.id} (arms: ${lesson.armIds.join(', ')})`);
+  }
+  const repeatCount = repeats === undefined ? 1 : numberFlag('repeats', repeats);
+  if (!Number.isInteger(repeatCount) || repeatCount < 1 || repeatCount > 50) throw new UsageError(`--repeats must be an integer from 1 to 50, got ${repeats}`);
+  const backendName = backend ?? 'wasm';
+  if (backendName !== 'wasm' && backendName !== 'cpu' || !isBackendName(backendName))
+    throw new UsageError(`--backend must be cpu or wasm in Node, got "${backendName}"`);
+  await initNodeBackend(backendName);
+  const report = await runLesson(lesson, {
+    settings,
+    armIds,
+    repeats: repeatCount,
+    backend: backendName,
+    onProgress: json ? undefined : (line) => process.stderr.write(`\r${line.slice(0, 150).padEnd(150)}`),
+  });
+  if (!json) process.stderr.write('\n');
+  const text = JSON.stringify(report, null, 2);
+  if (out) writeFileSync(out, text + '\n');
+  if (json) console.log(text);
+  else console.log(formatReport(report));
+  return 0;
+}
+
+function world(positional: string[], flags: Record<string, string>): number {
+  const { out, ...knobFlags } = flags;
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  if (!out) throw new UsageError('world needs --out DIR');
+  const knobs = knobsOf(LESSONS.find((l) => l.ready)!).filter((k) => WORLD_KNOBS.includes(k.id));
+  const settings = strictSettings(knobs, knobFlags);
+  const w = generateWorld(worldConfigFor({ world: {} } as never, settings));
+  mkdirSync(out, { recursive: true });
+  const files = exportWorld(w);
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(out, name), content);
+  console.log(`wrote ${Object.keys(files).length} files to ${out}: ${Object.keys(files).join(', ')}`);
+  return 0;
+}
+
+/** CLI flags are checked strictly: a wrong value is an error, never silently clamped. */
+function strictSettings(knobs: Knob[], flags: Record<string, string>): Settings {
+  const settings: Settings = {};
+  for (const knob of knobs) settings[knob.id] = knob.default;
+  for (const [name, raw] of Object.entries(flags)) {
+    const knob = knobs.find((k) => k.id === name);
+    if (!knob) throw new UsageError(`unknown option --${name} (options: ${['arms', 'repeats', 'backend', 'json', 'out', ...knobs.map((k) => k.id)].join(', ')})`);
+    const value = numberFlag(name, raw);
+    if (knob.integer && !Number.isInteger(value)) throw new UsageError(`--${name} must be an integer, got ${raw}`);
+    if (value < knob.min || value > knob.max) throw new UsageError(`--${name} must be between ${knob.min} and ${knob.max}, got ${raw}`);
+    settings[name] = value;
+  }
+  return settings;
+}
+
+function rejectExtras(positional: string[], flags: Record<string, string>, allowed: string[]): void {
+  if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  const bad = Object.keys(flags).find((f) => !allowed.includes(f));
+  if (bad) throw new UsageError(`unknown option --${bad}`);
+}
+
+function formatReport(r: LessonReport): string {
+  const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
+  const lines = [
+    `${r.lesson} on ${r.backend}: ${r.world.users} users, ${r.world.items} items, zipf ${r.world.zipf}, ${r.world.trainClicks} train / ${r.world.testClicks} test clicks, seed ${r.world.seed}${r.repeats > 1 ? ` (mean of ${r.repeats} seeds)` : ''}`,
+    '',
+    `${'arm'.padEnd(20)} ${'R@10'.padStart(6)} ${'R@50'.padStart(6)} ${'R@100'.padStart(6)} ${'R@50hd'.padStart(6)} ${'R@50tl'.padStart(6)} ${'head%'.padStart(6)} ${'cover'.padStart(6)} ${'loss'.padStart(7)} ${'ex/s'.padStart(7)}`,
+  ];
+  const row = (id: string, m: Partial<Record<string, number>>, extra = '') =>
+    `${id.padEnd(20)} ${[m['recall@10'], m['recall@50'], m['recall@100'], m['recall@50.head'], m['recall@50.tail'], m['headShare@50'], m['coverage@50']]
+      .map((x) => (x === undefined ? '' : pct(x)).padStart(6))
+      .join(' ')}${extra}`;
+  lines.push(row('oracle (truth)', r.oracle));
+  lines.push(row('popular baseline', r.baselines.popular));
+  for (const a of r.arms)
+    lines.push(row(a.id, a.metrics, ` ${(a.finalLoss?.toFixed(3) ?? 'NaN').padStart(7)} ${Math.round(a.examplesPerSecond).toString().padStart(7)}${a.diverged ? `  ${a.diverged}` : ''}`));
+  lines.push('', `test.headShare = ${r.test.headShare.toFixed(3)} (head share of the held-out clicks)`);
+  return lines.join('\n');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`lab: ${e instanceof UsageError ? message : `error: ${message.split('\n')[0]}`}\n`);
+    process.exit(2);
+  },
+);

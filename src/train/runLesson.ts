@@ -1,0 +1,146 @@
+import { findLessonArms } from '../lesson/arms';
+import type { LessonDef, Settings } from '../lesson/types';
+import { createEvalContext } from '../eval/evaluate';
+import { type Metrics, recallOnly, type RecallOnly } from '../eval/metrics';
+import { generateWorld } from '../world/generate';
+import type { WorldConfig } from '../world/types';
+import { Experiment } from './experiment';
+
+export interface ArmReport {
+  id: string;
+  steps: number;
+  trainSeconds: number;
+  examplesPerSecond: number;
+  finalLoss: number | null;
+  diverged?: string;
+  metrics: Metrics;
+}
+
+/** The CLI contract's JSON (design §6). */
+export interface LessonReport {
+  lesson: string;
+  backend: string;
+  world: { seed: number; users: number; items: number; zipf: number; trainClicks: number; testClicks: number };
+  oracle: RecallOnly;
+  baselines: { popular: RecallOnly };
+  test: { headShare: number };
+  arms: ArmReport[];
+  repeats: number;
+  /** One report per seed when repeats > 1. */
+  runs?: Omit<LessonReport, 'runs' | 'repeats'>[];
+}
+
+export interface RunOptions {
+  settings: Settings;
+  armIds?: string[];
+  repeats?: number;
+  backend: string;
+  /** Steps between loss read-backs (and divergence checks). */
+  chunk?: number;
+  onProgress?: (line: string) => void;
+}
+
+/** The world a lesson runs on: its default world, then the shared world knobs. */
+export function worldConfigFor(lesson: LessonDef, settings: Settings): Partial<WorldConfig> {
+  return {
+    ...lesson.world,
+    seed: settings.seed,
+    users: settings.users,
+    items: settings.items,
+    zipf: settings.zipf,
+    clicksPerUser: settings.clicks,
+  };
+}
+
+/** Runs a lesson headless: every arm for `steps` steps on each seed, metrics at the end. */
+export async function runLesson(lesson: LessonDef, options: RunOptions): Promise<LessonReport> {
+  const repeats = options.repeats ?? 1;
+  const runs: Omit<LessonReport, 'runs' | 'repeats'>[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const settings = { ...options.settings, seed: options.settings.seed + r };
+    runs.push(await runOnce(lesson, settings, options));
+  }
+  const report: LessonReport = repeats === 1 ? { ...runs[0], repeats } : { ...averageRuns(runs), repeats, runs };
+  return report;
+}
+
+async function runOnce(lesson: LessonDef, settings: Settings, options: RunOptions): Promise<Omit<LessonReport, 'runs' | 'repeats'>> {
+  const world = generateWorld(worldConfigFor(lesson, settings));
+  const specs = findLessonArms(lesson, settings, options.armIds);
+  const context = createEvalContext(world);
+  const experiment = new Experiment(world, specs, settings, context);
+  const chunk = options.chunk ?? 100;
+  const finalLoss = new Map<string, number | null>();
+  try {
+    let progress = await experiment.train(0);
+    for (let done = 0; done < settings.steps && experiment.activeArms.length; ) {
+      const n = Math.min(chunk, settings.steps - done);
+      progress = await experiment.train(n);
+      done += n;
+      for (const p of progress) if (p.loss !== null) finalLoss.set(p.id, p.loss);
+      options.onProgress?.(`seed ${settings.seed} step ${done}/${settings.steps}: ${progress.map((p) => `${p.id} ${p.loss?.toFixed(3) ?? p.diverged ?? '-'}`).join(', ')}`);
+    }
+    const metrics = await experiment.evaluate();
+    return {
+      lesson: lesson.id,
+      backend: options.backend,
+      world: {
+        seed: world.config.seed,
+        users: world.config.users,
+        items: world.config.items,
+        zipf: world.config.zipf,
+        trainClicks: world.train.item.length,
+        testClicks: world.test.item.length,
+      },
+      oracle: recallOnly(context.oracle),
+      baselines: { popular: recallOnly(context.popular) },
+      test: { headShare: context.testHeadShare },
+      arms: progress.map((p) => ({
+        id: p.id,
+        steps: p.steps,
+        trainSeconds: p.trainSeconds,
+        examplesPerSecond: p.trainSeconds > 0 ? (p.steps * settings.batch) / p.trainSeconds : 0,
+        finalLoss: finalLoss.get(p.id) ?? null,
+        ...(p.diverged ? { diverged: p.diverged } : {}),
+        metrics: metrics[p.id] ?? nanMetrics(),
+      })),
+    };
+  } finally {
+    experiment.dispose();
+  }
+}
+
+function nanMetrics(): Metrics {
+  const nan = Number.NaN;
+  return { 'recall@10': nan, 'recall@50': nan, 'recall@100': nan, 'recall@50.head': nan, 'recall@50.tail': nan, 'headShare@50': nan, 'coverage@50': nan };
+}
+
+/** Mean of every numeric field across runs (arms matched by id). */
+function averageRuns(runs: Omit<LessonReport, 'runs' | 'repeats'>[]): Omit<LessonReport, 'runs' | 'repeats'> {
+  const mean = <T extends Record<string, number>>(xs: T[]): T => {
+    const out = {} as Record<string, number>;
+    for (const k of Object.keys(xs[0])) out[k] = xs.reduce((s, x) => s + x[k], 0) / xs.length;
+    return out as T;
+  };
+  const first = runs[0];
+  return {
+    lesson: first.lesson,
+    backend: first.backend,
+    world: { ...mean(runs.map((r) => r.world)), seed: first.world.seed },
+    oracle: mean(runs.map((r) => r.oracle)),
+    baselines: { popular: mean(runs.map((r) => r.baselines.popular)) },
+    test: mean(runs.map((r) => r.test)),
+    arms: first.arms.map((a) => {
+      const same = runs.map((r) => r.arms.find((x) => x.id === a.id)!);
+      const losses = same.map((x) => x.finalLoss).filter((x): x is number => x !== null);
+      return {
+        id: a.id,
+        steps: same.reduce((s, x) => s + x.steps, 0) / same.length,
+        trainSeconds: same.reduce((s, x) => s + x.trainSeconds, 0) / same.length,
+        examplesPerSecond: same.reduce((s, x) => s + x.examplesPerSecond, 0) / same.length,
+        finalLoss: losses.length ? losses.reduce((s, x) => s + x, 0) / losses.length : null,
+        metrics: mean(same.map((x) => x.metrics)),
+      };
+    }),
+  };
+}
