@@ -44,6 +44,14 @@ export interface ArmSpec {
   /** logQ correction of softmax logits in training (serving always uses plain cosine). */
   logQ: 'none' | 'true' | 'streaming';
   positives: PositiveSpec;
+  /** Self-supervised auxiliary task on the item tower: L = L_main + weight · L_self. */
+  ssl?: SslSpec;
+}
+
+export interface SslSpec {
+  augmentation: 'random-mask' | 'correlated-mask' | 'dropout';
+  /** α in L = L_main + α·L_self. */
+  weight: number;
 }
 
 export interface LessonDef {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArmSpec, Settings } from '../lesson/types';
-import { FeatureEncoder, featureLayout } from '../model/features';
+import { type EncodedBatch, FeatureEncoder, featureLayout } from '../model/features';
+import { createSslTask, type SslTask } from '../model/ssl';
 import { StreamingFrequency, trueBatchProbability } from '../model/frequency';
 import {
   inBatchSoftmaxLoss,
@@ -43,6 +44,7 @@ export class Arm {
   private readonly negativeRng: Rng;
   private readonly logQTrue?: Float32Array;
   readonly frequency?: StreamingFrequency;
+  private readonly ssl?: SslTask;
   steps = 0;
 
   constructor(
@@ -62,6 +64,7 @@ export class Arm {
     this.batches = new BatchStream(world, positivesFor(world, spec.positives, seed), settings.batch, Rng.derive(seed, 'batches'));
     this.negativeRng = Rng.derive(seed, 'negatives');
     if (spec.logQ === 'true') this.logQTrue = trueLogQ(world, settings.batch);
+    if (spec.ssl) this.ssl = createSslTask(spec.ssl, world, encoders.item, settings, Rng.derive(seed, 'ssl'));
     if (spec.logQ === 'streaming') this.frequency = new StreamingFrequency(world.config.items * 2, settings.streamingAlpha ?? 0.01);
   }
 
@@ -78,32 +81,44 @@ export class Arm {
     const users = this.encoders.user.encode(batch.users);
     const items = this.encoders.item.encode(batch.items);
     const negEncoded = negatives && this.encoders.item.encode(negatives);
+    const sslBatch = this.ssl?.prepare();
     const loss = tf.tidy(() =>
       this.optimizer.minimize((): tf.Scalar => {
-        const u = this.userTower.apply(users);
-        const v = this.itemTower.apply(items);
-        const pos = rowCosine(u, v);
-        const { temperature, margin = 0.2, sigma = 10 } = this.settings;
-        const k = this.spec.negativeCount;
-        switch (this.spec.loss) {
-          case 'in-batch':
-            return inBatchSoftmaxLoss(u, v, temperature, logQ && tf.tensor1d(logQ.pos));
-          case 'listwise': {
-            const vNeg = this.itemTower.apply(negEncoded!);
-            const negCos = tf.matMul(u, vNeg, false, true) as tf.Tensor2D;
-            return sampledSoftmaxLoss(pos, negCos, temperature, logQ && tf.tensor1d(logQ.pos), logQ && tf.tensor1d(logQ.neg!));
-          }
-          case 'pointwise':
-            return pointwiseLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), temperature);
-          case 'pairwise-hinge':
-            return pairwiseHingeLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), margin);
-          case 'pairwise-logistic':
-            return pairwiseLogisticLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), sigma);
-        }
+        const main = this.mainLoss(users, items, negEncoded, logQ);
+        return sslBatch ? tf.add(main, tf.mul(this.ssl!.loss(this.itemTower, sslBatch), this.spec.ssl!.weight)) : main;
       }, true, this.variables)!,
     );
     this.steps++;
     return loss;
+  }
+
+  /** The arm's retrieval loss on one batch (inside the optimizer's closure). */
+  private mainLoss(
+    users: EncodedBatch,
+    items: EncodedBatch,
+    negEncoded: EncodedBatch | undefined,
+    logQ: { pos: Float32Array; neg?: Float32Array } | undefined,
+  ): tf.Scalar {
+    const u = this.userTower.apply(users);
+    const v = this.itemTower.apply(items);
+    const pos = rowCosine(u, v);
+    const { temperature, margin = 0.2, sigma = 10 } = this.settings;
+    const k = this.spec.negativeCount;
+    switch (this.spec.loss) {
+      case 'in-batch':
+        return inBatchSoftmaxLoss(u, v, temperature, logQ && tf.tensor1d(logQ.pos));
+      case 'listwise': {
+        const vNeg = this.itemTower.apply(negEncoded!);
+        const negCos = tf.matMul(u, vNeg, false, true) as tf.Tensor2D;
+        return sampledSoftmaxLoss(pos, negCos, temperature, logQ && tf.tensor1d(logQ.pos), logQ && tf.tensor1d(logQ.neg!));
+      }
+      case 'pointwise':
+        return pointwiseLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), temperature);
+      case 'pairwise-hinge':
+        return pairwiseHingeLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), margin);
+      case 'pairwise-logistic':
+        return pairwiseLogisticLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), sigma);
+    }
   }
 
   private drawNegatives(batch: PositiveBatch): Int32Array {
