@@ -20,7 +20,7 @@ export function Home({ lang }: { lang: Lang }) {
               <span className="lesson-text">
                 <span className="lesson-title">{tx(lang, lesson.title)}</span>
                 <span className="lesson-sub">{lang === 'zh' ? lesson.title.en : lesson.title.zh}</span>
-                <span className="lesson-summary">{tx(lang, lesson.summary)}</span>
+                {lesson.ready && <span className="lesson-summary">{tx(lang, lesson.summary)}</span>}
                 <span className="lesson-arms">{lesson.armIds.map((a) => <code key={a}>{a}</code>)}</span>
               </span>
               {lesson.ready ? <span className="lesson-go">{t(lang, 'open')} →</span> : <span className="tag soon">{t(lang, 'comingSoon')}</span>}
