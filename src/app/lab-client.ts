@@ -3,7 +3,7 @@
  * the worker's messages into store updates. The page never touches TensorFlow.js.
  */
 import { useEffect, useRef } from 'react';
-import type { Command, WorkerMessage } from '../worker/protocol';
+import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
 import { backendOrder, type LessonConfig } from './config';
 import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
 
@@ -38,6 +38,42 @@ export class LabClient {
   }
 }
 
+/** Snapshots are drawn at most this often; the ones in between are dropped, never queued. */
+const DRAW_EVERY_MS = 250;
+let pending: Snapshot | null = null;
+let flushTimer: number | undefined;
+let lastFlush = 0;
+
+function flushSnapshot(): void {
+  flushTimer = undefined;
+  const snapshot = pending;
+  pending = null;
+  if (!snapshot) return;
+  lastFlush = performance.now();
+  useRun.setState({ snapshot, status: snapshot.phase === 'loading' ? useRun.getState().status : null, error: null });
+}
+
+/**
+ * Coalesces snapshots: if the page draws slower than the worker posts (a busy machine), the
+ * page skips to the newest snapshot instead of working through a backlog.
+ */
+function queueSnapshot(snapshot: Snapshot): void {
+  const urgent = snapshot.phase !== 'running';
+  pending = snapshot;
+  if (urgent) {
+    window.clearTimeout(flushTimer);
+    flushSnapshot();
+    return;
+  }
+  if (flushTimer === undefined) flushTimer = window.setTimeout(flushSnapshot, Math.max(0, DRAW_EVERY_MS - (performance.now() - lastFlush)));
+}
+
+function dropPendingSnapshot(): void {
+  window.clearTimeout(flushTimer);
+  flushTimer = undefined;
+  pending = null;
+}
+
 function handle(m: WorkerMessage): void {
   switch (m.type) {
     case 'status':
@@ -50,7 +86,7 @@ function handle(m: WorkerMessage): void {
       useRun.setState({ world: m.world, baselines: m.baselines, snapshot: null });
       return;
     case 'snapshot':
-      useRun.setState({ snapshot: m.snapshot, status: m.snapshot.phase === 'loading' ? useRun.getState().status : null, error: null });
+      queueSnapshot(m.snapshot);
       return;
     case 'diverged':
       addNotice({ en: `${m.armId}: diverged — lower the learning rate.`, zh: `${m.armId}：已发散——请降低学习率。` }, 'warn');
@@ -82,6 +118,7 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
   const timer = useRef<number | undefined>(undefined);
 
   useEffect(() => {
+    dropPendingSnapshot();
     useRun.setState({ ...EMPTY_RUN });
     const c = new LabClient(handle);
     client.current = c;
@@ -91,6 +128,7 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
     (window as unknown as { __lab?: unknown }).__lab = { loseBackend: () => c.send({ type: 'loseBackend' }) };
     return () => {
       window.clearTimeout(timer.current);
+      dropPendingSnapshot();
       c.terminate();
       if (client.current === c) client.current = null;
     };

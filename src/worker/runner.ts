@@ -27,7 +27,7 @@ import { worldConfigOf, worldKnobIds } from './world-config';
 const CHUNK_SECONDS = 0.12;
 const MAX_CHUNK = 25;
 /** Snapshots go out at most this often while training (the page redraws on each). */
-const SNAPSHOT_EVERY_MS = 200;
+const SNAPSHOT_EVERY_MS = 250;
 /** Evaluate at least this far apart, and never spend more than ~30% of the time evaluating. */
 const EVAL_EVERY_MS = 1500;
 const EVAL_SHARE = 0.3;

@@ -108,6 +108,21 @@ function metricRows(shown: Snapshot['arms'], m: MetricName): Row[] {
   return rows(Object.fromEntries(shown.map((a) => [a.id, a.evals.map((e) => [e.step, e.metrics[m]] as [number, number])])));
 }
 
+/** Points drawn per loss line: more would cost the page's thread without showing more. */
+const MAX_DRAWN = 240;
+
+/** Keeps at most `max` points: means of equal runs of neighbours (the last point kept as is). */
+function thin(points: [number, number][], max: number): [number, number][] {
+  if (points.length <= max) return points;
+  const per = Math.ceil(points.length / max);
+  const out: [number, number][] = [];
+  for (let i = 0; i < points.length; i += per) {
+    const run = points.slice(i, i + per);
+    out.push([run[run.length - 1][0], run.reduce((s, p) => s + p[1], 0) / run.length]);
+  }
+  return out;
+}
+
 const LossChart = memo(function LossChart(p: PartProps) {
   const { lang, lossScale, onLossScale } = p;
   const { ids, shown } = shownArms(p);
@@ -117,7 +132,7 @@ const LossChart = memo(function LossChart(p: PartProps) {
         // Relative: each arm's loss over its first chunk's loss (losses live on different scales).
         const first = a.loss[0]?.[1];
         const scale = lossScale === 'relative' && first ? first : 1;
-        return [a.id, a.loss.map(([s, v]) => [s, v / scale] as [number, number])];
+        return [a.id, thin(a.loss, MAX_DRAWN).map(([s, v]) => [s, v / scale] as [number, number])];
       }),
     ),
   );
