@@ -1,6 +1,11 @@
 import type { Knob, LessonDef } from '../src/lesson/types';
 import { TRAINING_KNOBS } from '../src/train/settings';
+import { biasCorrection } from './bias-correction';
+import { negatives } from './negatives';
+import { positives } from './positives';
+import { selfSupervision } from './self-supervision';
 import { trainingModes } from './training-modes';
+import { wrongNegatives } from './wrong-negatives';
 
 /** A lesson of the design not built yet: listed on the home page as coming. */
 function planned(id: string, en: string, zh: string, armIds: string[]): LessonDef {
@@ -21,13 +26,13 @@ function planned(id: string, en: string, zh: string, armIds: string[]): LessonDe
 export const LESSONS: LessonDef[] = [
   planned('model', 'The two-tower model', '双塔模型', ['two-tower', 'early-fusion']),
   trainingModes,
-  planned('positives', 'Positive samples', '正样本', ['raw', 'downsample-head', 'upsample-tail']),
-  planned('negatives', 'Negative samples', '负样本', ['uniform', 'pop-0.75', 'in-batch', 'hard-mix']),
-  planned('bias-correction', 'Bias correction (logQ)', '纠偏（logQ）', ['in-batch', 'logq', 'logq-streaming']),
-  planned('wrong-negatives', 'Wrong negatives', '错误的负样本', ['easy-negatives', 'exposed-negatives']),
+  positives,
+  negatives,
+  biasCorrection,
+  wrongNegatives,
   planned('serving', 'Online serving', '线上召回', ['exact', 'hnsw']),
   planned('updates', 'Model updates', '模型更新', ['full', 'incremental', 'full-and-incremental']),
-  planned('self-supervision', 'Self-supervised learning', '自监督学习', ['baseline', 'ssl-rfm', 'ssl-cfm', 'ssl-dropout']),
+  selfSupervision,
 ];
 
 export function findLesson(id: string): LessonDef | undefined {

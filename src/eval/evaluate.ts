@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { UserTruth } from '../world/truth';
 import type { World } from '../world/types';
 import { MAX_K, type Metrics, retrievalMetrics, testHeadShare } from './metrics';
+import { CLOSENESS_GROUPS, exposureClosenessGroups, groupRecall, POPULARITY_BUCKETS, popularityGroups } from './breakdown';
 import { topKRows } from './topk';
 
 const USER_BLOCK = 256;
@@ -14,18 +15,42 @@ export interface EvalContext {
   testHeadShare: number;
   oracle: Metrics;
   popular: Metrics;
+  /** Per held-out click (aligned with world.testByUser.values): popularity bucket, closeness to exposures. */
+  popularityGroup: Int8Array;
+  closenessGroup: Int8Array;
+  /** The same breakdowns for the references. */
+  oracleDetail: EvalDetail;
+  popularDetail: EvalDetail;
+}
+
+/** Recall@50 broken down by the click's item popularity and by its closeness to exposed items. */
+export interface EvalDetail {
+  recallByPopularity: number[];
+  recallByCloseness: number[];
 }
 
 export function createEvalContext(world: World): EvalContext {
   const users = Int32Array.from(
     Array.from({ length: world.config.users }, (_, u) => u).filter((u) => world.testByUser.offsets[u + 1] > world.testByUser.offsets[u]),
   );
+  const oracle = oracleRanking(world, users);
+  const popular = popularRanking(world, users);
+  const base = { world, users, popularityGroup: popularityGroups(world), closenessGroup: exposureClosenessGroups(world) };
   return {
-    world,
-    users,
+    ...base,
     testHeadShare: testHeadShare(world.testByUser, users, world.isHead),
-    oracle: scoreWith(world, users, oracleRanking(world, users)),
-    popular: scoreWith(world, users, popularRanking(world, users)),
+    oracle: scoreWith(world, users, oracle),
+    popular: scoreWith(world, users, popular),
+    oracleDetail: detailOf(base, oracle),
+    popularDetail: detailOf(base, popular),
+  };
+}
+
+export function detailOf(ctx: Pick<EvalContext, 'world' | 'users' | 'popularityGroup' | 'closenessGroup'>, ranked: Int32Array): EvalDetail {
+  const test = ctx.world.testByUser;
+  return {
+    recallByPopularity: groupRecall(ranked, MAX_K, ctx.users, test, ctx.popularityGroup, POPULARITY_BUCKETS.length),
+    recallByCloseness: groupRecall(ranked, MAX_K, ctx.users, test, ctx.closenessGroup, CLOSENESS_GROUPS.length),
   };
 }
 

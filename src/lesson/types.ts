@@ -39,8 +39,10 @@ export interface ArmSpec {
   label: Text;
   loss: LossKind;
   negatives: SamplerSpec;
-  /** Pointwise / pairwise: negatives per positive. Listwise: shared negatives per batch. */
+  /** Pointwise / pairwise: negatives per positive. Listwise: negatives per batch (shared) or per row. */
   negativeCount: number;
+  /** Listwise only: one set of negatives for the whole batch (default), or each row its own. */
+  negativeLayout?: 'shared' | 'per-row';
   /** logQ correction of softmax logits in training (serving always uses plain cosine). */
   logQ: 'none' | 'true' | 'streaming';
   positives: PositiveSpec;

@@ -36,6 +36,18 @@ export class StreamingFrequency {
     }
   }
 
+  /** Mean |p̂ − p| over the items that have clicks (the ones that can appear in a batch). */
+  meanAbsoluteError(trueP: Float64Array, clicks: Int32Array): number {
+    let sum = 0;
+    let n = 0;
+    for (let i = 0; i < trueP.length; i++) {
+      if (clicks[i] === 0) continue;
+      sum += Math.abs(this.probability(i) - trueP[i]);
+      n++;
+    }
+    return n ? sum / n : 0;
+  }
+
   /** p̂: estimated probability that the item appears in a batch. */
   probability(item: number): number {
     return 1 / Math.max(this.gap[this.bucket(item)], 1);

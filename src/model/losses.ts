@@ -36,21 +36,22 @@ export function pairwiseLogisticLoss(pos: tf.Tensor1D, neg: tf.Tensor2D, sigma: 
 }
 
 /**
- * Listwise softmax: −log softmax of the positive among the positive and shared negatives.
+ * Listwise softmax: −log softmax of the positive among the positive and its negatives, negCos
+ * [B × n] (shared negatives: every row scored against the same n; per-row: each row its own).
  * `logQPos`/`logQNeg` subtract log sampling probabilities from the logits (logQ correction,
- * training only: serving ranks by plain cosine).
+ * training only: serving ranks by plain cosine); logQNeg is [n] (shared) or [B × n] (per row).
  */
 export function sampledSoftmaxLoss(
   pos: tf.Tensor1D,
   negCos: tf.Tensor2D,
   temperature: number,
   logQPos?: tf.Tensor1D,
-  logQNeg?: tf.Tensor1D,
+  logQNeg?: tf.Tensor1D | tf.Tensor2D,
 ): tf.Scalar {
   let posLogit = tf.div(pos, temperature) as tf.Tensor1D;
   let negLogits = tf.div(negCos, temperature) as tf.Tensor2D;
   if (logQPos) posLogit = tf.sub(posLogit, logQPos);
-  if (logQNeg) negLogits = tf.sub(negLogits, logQNeg.expandDims(0));
+  if (logQNeg) negLogits = tf.sub(negLogits, logQNeg.rank === 1 ? logQNeg.expandDims(0) : logQNeg);
   const all = tf.concat([posLogit.expandDims(1), negLogits], 1);
   return tf.mean(tf.sub(tf.logSumExp(all, 1), posLogit));
 }

@@ -45,6 +45,7 @@ export class Arm {
   private readonly logQTrue?: Float32Array;
   readonly frequency?: StreamingFrequency;
   private readonly ssl?: SslTask;
+  private trueP?: Float64Array;
   steps = 0;
 
   constructor(
@@ -109,8 +110,11 @@ export class Arm {
         return inBatchSoftmaxLoss(u, v, temperature, logQ && tf.tensor1d(logQ.pos));
       case 'listwise': {
         const vNeg = this.itemTower.apply(negEncoded!);
-        const negCos = tf.matMul(u, vNeg, false, true) as tf.Tensor2D;
-        return sampledSoftmaxLoss(pos, negCos, temperature, logQ && tf.tensor1d(logQ.pos), logQ && tf.tensor1d(logQ.neg!));
+        if (this.sharedNegatives) {
+          const negCos = tf.matMul(u, vNeg, false, true) as tf.Tensor2D;
+          return sampledSoftmaxLoss(pos, negCos, temperature, logQ && tf.tensor1d(logQ.pos), logQ && tf.tensor1d(logQ.neg!));
+        }
+        return sampledSoftmaxLoss(pos, perRowCosine(u, vNeg, k), temperature, logQ && tf.tensor1d(logQ.pos), logQ && tf.tensor2d(logQ.neg!, [users.size, k]));
       }
       case 'pointwise':
         return pointwiseLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), temperature);
@@ -121,8 +125,13 @@ export class Arm {
     }
   }
 
+  /** Listwise arms share one set of negatives per batch unless their negatives are per user. */
+  private get sharedNegatives(): boolean {
+    return this.spec.loss === 'listwise' && (this.spec.negativeLayout ?? 'shared') === 'shared';
+  }
+
   private drawNegatives(batch: PositiveBatch): Int32Array {
-    if (this.spec.loss === 'listwise') {
+    if (this.sharedNegatives) {
       // Shared negatives: one set per batch, scored against every row.
       return this.sampler.draw({ users: batch.users.subarray(0, 1), items: batch.items.subarray(0, 1) }, this.spec.negativeCount, this.negativeRng);
     }
@@ -137,6 +146,13 @@ export class Arm {
       pos: Float32Array.from(batch.items, logp),
       neg: negatives && Float32Array.from(negatives, logp),
     };
+  }
+
+  /** Mean absolute error of the streaming estimate p̂ against the true batch probability. */
+  estimatorError(): number | undefined {
+    if (!this.frequency) return undefined;
+    this.trueP ??= trueBatchProbability(this.world.itemTrainClicks, this.settings.batch);
+    return this.frequency.meanAbsoluteError(this.trueP, this.world.itemTrainClicks);
   }
 
   get variables(): tf.Variable[] {

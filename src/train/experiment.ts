@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createEvalContext, type EvalContext, metricsOf, rankByVectors } from '../eval/evaluate';
+import { createEvalContext, detailOf, type EvalContext, type EvalDetail, metricsOf, rankByVectors } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import type { ArmSpec, Settings } from '../lesson/types';
 import type { World } from '../world/types';
@@ -12,11 +12,13 @@ export interface ArmProgress {
   loss: number | null;
   diverged?: string;
   trainSeconds: number;
+  /** Arms with a streaming frequency estimator: its mean absolute error on p (items with clicks). */
+  estimatorError?: number;
 }
 
 export type EngineEvent =
   | { type: 'progress'; step: number; arms: ArmProgress[] }
-  | { type: 'eval'; step: number; metrics: Record<string, Metrics> }
+  | { type: 'eval'; step: number; metrics: Record<string, Metrics>; detail: Record<string, EvalDetail> }
   | { type: 'diverged'; armId: string; step: number; reason: string };
 
 export type EngineListener = (event: EngineEvent) => void;
@@ -100,25 +102,32 @@ export class Experiment {
       loss: this.diverged.has(arm.id) ? null : (means.get(arm.id) ?? null),
       diverged: this.diverged.get(arm.id),
       trainSeconds: this.seconds.get(arm.id) ?? 0,
+      ...(arm.frequency ? { estimatorError: arm.estimatorError() } : {}),
     }));
     this.emit({ type: 'progress', step: this.step, arms: progress });
     return progress;
   }
 
+  /** Breakdowns of the last evaluation (recall by popularity bucket and by closeness to exposures). */
+  lastDetail: Record<string, EvalDetail> = {};
+
   /** Exact top-K metrics of every live arm. */
   async evaluate(): Promise<Record<string, Metrics>> {
     const metrics: Record<string, Metrics> = {};
+    const detail: Record<string, EvalDetail> = {};
     for (const arm of this.activeArms) {
       const vecs = arm.vectors(this.evalContext.users);
       try {
         const ranked = await rankByVectors(this.world, this.evalContext.users, vecs.users, vecs.items);
         metrics[arm.id] = metricsOf(this.evalContext, ranked);
+        detail[arm.id] = detailOf(this.evalContext, ranked);
       } finally {
         vecs.users.dispose();
         vecs.items.dispose();
       }
     }
-    this.emit({ type: 'eval', step: this.step, metrics });
+    this.lastDetail = detail;
+    this.emit({ type: 'eval', step: this.step, metrics, detail });
     return metrics;
   }
 

@@ -1,6 +1,7 @@
 import { findLessonArms } from '../lesson/arms';
 import type { LessonDef, Settings } from '../lesson/types';
-import { createEvalContext } from '../eval/evaluate';
+import { CLOSENESS_GROUPS, POPULARITY_BUCKETS } from '../eval/breakdown';
+import { createEvalContext, type EvalDetail } from '../eval/evaluate';
 import { type Metrics, recallOnly, type RecallOnly } from '../eval/metrics';
 import { generateWorld } from '../world/generate';
 import type { WorldConfig } from '../world/types';
@@ -14,6 +15,10 @@ export interface ArmReport {
   finalLoss: number | null;
   diverged?: string;
   metrics: Metrics;
+  /** Recall@50 by popularity bucket and by closeness of the click to the user's exposed items. */
+  detail?: EvalDetail;
+  /** Arms with a streaming frequency estimator: its mean absolute error on p over the steps. */
+  estimatorError?: { step: number; error: number }[];
 }
 
 /** The CLI contract's JSON (design §6). */
@@ -24,11 +29,16 @@ export interface LessonReport {
   oracle: RecallOnly;
   baselines: { popular: RecallOnly };
   test: { headShare: number };
+  /** Breakdown labels and the oracle's and popular baseline's breakdowns. */
+  breakdown?: { popularityBuckets: string[]; closenessGroups: string[]; oracle: EvalDetail; popular: EvalDetail };
   arms: ArmReport[];
   repeats: number;
   /** One report per seed when repeats > 1. */
-  runs?: Omit<LessonReport, 'runs' | 'repeats'>[];
+  runs?: RunReport[];
 }
+
+/** One seed's report. */
+export type RunReport = Omit<LessonReport, 'runs' | 'repeats'>;
 
 export interface RunOptions {
   settings: Settings;
@@ -55,7 +65,7 @@ export function worldConfigFor(lesson: LessonDef, settings: Settings): Partial<W
 /** Runs a lesson headless: every arm for `steps` steps on each seed, metrics at the end. */
 export async function runLesson(lesson: LessonDef, options: RunOptions): Promise<LessonReport> {
   const repeats = options.repeats ?? 1;
-  const runs: Omit<LessonReport, 'runs' | 'repeats'>[] = [];
+  const runs: RunReport[] = [];
   for (let r = 0; r < repeats; r++) {
     const settings = { ...options.settings, seed: options.settings.seed + r };
     runs.push(await runOnce(lesson, settings, options));
@@ -64,20 +74,24 @@ export async function runLesson(lesson: LessonDef, options: RunOptions): Promise
   return report;
 }
 
-async function runOnce(lesson: LessonDef, settings: Settings, options: RunOptions): Promise<Omit<LessonReport, 'runs' | 'repeats'>> {
+async function runOnce(lesson: LessonDef, settings: Settings, options: RunOptions): Promise<RunReport> {
   const world = generateWorld(worldConfigFor(lesson, settings));
   const specs = findLessonArms(lesson, settings, options.armIds);
   const context = createEvalContext(world);
   const experiment = new Experiment(world, specs, settings, context);
   const chunk = options.chunk ?? 100;
   const finalLoss = new Map<string, number | null>();
+  const estimatorError = new Map<string, { step: number; error: number }[]>();
   try {
     let progress = await experiment.train(0);
     for (let done = 0; done < settings.steps && experiment.activeArms.length; ) {
       const n = Math.min(chunk, settings.steps - done);
       progress = await experiment.train(n);
       done += n;
-      for (const p of progress) if (p.loss !== null) finalLoss.set(p.id, p.loss);
+      for (const p of progress) {
+        if (p.loss !== null) finalLoss.set(p.id, p.loss);
+        if (p.estimatorError !== undefined) estimatorError.set(p.id, [...(estimatorError.get(p.id) ?? []), { step: p.steps, error: p.estimatorError }]);
+      }
       options.onProgress?.(`seed ${settings.seed} step ${done}/${settings.steps}: ${progress.map((p) => `${p.id} ${p.loss?.toFixed(3) ?? p.diverged ?? '-'}`).join(', ')}`);
     }
     const metrics = await experiment.evaluate();
@@ -95,6 +109,12 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
       oracle: recallOnly(context.oracle),
       baselines: { popular: recallOnly(context.popular) },
       test: { headShare: context.testHeadShare },
+      breakdown: {
+        popularityBuckets: POPULARITY_BUCKETS.map((b) => b.label),
+        closenessGroups: CLOSENESS_GROUPS,
+        oracle: context.oracleDetail,
+        popular: context.popularDetail,
+      },
       arms: progress.map((p) => ({
         id: p.id,
         steps: p.steps,
@@ -103,11 +123,18 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
         finalLoss: finalLoss.get(p.id) ?? null,
         ...(p.diverged ? { diverged: p.diverged } : {}),
         metrics: metrics[p.id] ?? nanMetrics(),
+        ...(experiment.lastDetail[p.id] ? { detail: experiment.lastDetail[p.id] } : {}),
+        ...(estimatorError.has(p.id) ? { estimatorError: estimatorError.get(p.id) } : {}),
       })),
     };
   } finally {
     experiment.dispose();
   }
+}
+
+function meanDetail(ds: EvalDetail[]): EvalDetail {
+  const avg = (rows: number[][]) => rows[0].map((_, g) => rows.reduce((s, r) => s + r[g], 0) / rows.length);
+  return { recallByPopularity: avg(ds.map((d) => d.recallByPopularity)), recallByCloseness: avg(ds.map((d) => d.recallByCloseness)) };
 }
 
 function nanMetrics(): Metrics {
@@ -116,7 +143,7 @@ function nanMetrics(): Metrics {
 }
 
 /** Mean of every numeric field across runs (arms matched by id). */
-function averageRuns(runs: Omit<LessonReport, 'runs' | 'repeats'>[]): Omit<LessonReport, 'runs' | 'repeats'> {
+function averageRuns(runs: RunReport[]): RunReport {
   const mean = <T extends Record<string, number>>(xs: T[]): T => {
     const out = {} as Record<string, number>;
     for (const k of Object.keys(xs[0])) out[k] = xs.reduce((s, x) => s + x[k], 0) / xs.length;
@@ -130,6 +157,15 @@ function averageRuns(runs: Omit<LessonReport, 'runs' | 'repeats'>[]): Omit<Lesso
     oracle: mean(runs.map((r) => r.oracle)),
     baselines: { popular: mean(runs.map((r) => r.baselines.popular)) },
     test: mean(runs.map((r) => r.test)),
+    ...(first.breakdown
+      ? {
+          breakdown: {
+            ...first.breakdown,
+            oracle: meanDetail(runs.map((r) => r.breakdown!.oracle)),
+            popular: meanDetail(runs.map((r) => r.breakdown!.popular)),
+          },
+        }
+      : {}),
     arms: first.arms.map((a) => {
       const same = runs.map((r) => r.arms.find((x) => x.id === a.id)!);
       const losses = same.map((x) => x.finalLoss).filter((x): x is number => x !== null);
@@ -140,6 +176,7 @@ function averageRuns(runs: Omit<LessonReport, 'runs' | 'repeats'>[]): Omit<Lesso
         examplesPerSecond: same.reduce((s, x) => s + x.examplesPerSecond, 0) / same.length,
         finalLoss: losses.length ? losses.reduce((s, x) => s + x, 0) / losses.length : null,
         metrics: mean(same.map((x) => x.metrics)),
+        ...(a.detail ? { detail: meanDetail(same.map((x) => x.detail!)) } : {}),
       };
     }),
   };

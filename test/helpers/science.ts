@@ -1,0 +1,31 @@
+import { knobsOf } from '../../lessons/registry';
+import type { LessonDef, Settings } from '../../src/lesson/types';
+import { type RunReport, runLesson } from '../../src/train/runLesson';
+
+export const SEEDS = 3;
+
+/** A lesson on its default world and settings, over SEEDS seeds (7, 8, 9), one report per seed. */
+export async function runSeeds(lesson: LessonDef, overrides: Settings = {}): Promise<RunReport[]> {
+  const settings: Settings = { ...Object.fromEntries(knobsOf(lesson).map((k) => [k.id, k.default])), ...overrides };
+  const report = await runLesson(lesson, { settings, backend: 'wasm', repeats: SEEDS });
+  return report.runs!;
+}
+
+export type ArmValue = (r: RunReport, armId: string) => number;
+
+export const metric =
+  (name: string): ArmValue =>
+  (r, armId) =>
+    (r.arms.find((a) => a.id === armId)!.metrics as Record<string, number>)[name];
+
+/** Per-seed difference value(a) − value(b): mean, standard deviation, and every seed's value. */
+export function difference(runs: RunReport[], a: string, b: string, value: ArmValue) {
+  const diffs = runs.map((r) => value(r, a) - value(r, b));
+  const mean = diffs.reduce((s, d) => s + d, 0) / diffs.length;
+  const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, diffs.length - 1));
+  return { mean, sd, diffs };
+}
+
+export function describeDifference(label: string, d: { mean: number; sd: number; diffs: number[] }): string {
+  return `${label}: ${d.mean >= 0 ? '+' : ''}${d.mean.toFixed(4)} ± ${d.sd.toFixed(4)} (per seed: ${d.diffs.map((x) => x.toFixed(4)).join(', ')})`;
+}
