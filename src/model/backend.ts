@@ -35,9 +35,20 @@ export async function initBackend(order: readonly BackendName[], options: Backen
         else registerWasmSegmentSum();
       }
       if (name === 'cpu' && (options.patchKernels ?? true)) patchCpuKernels();
+      const isLast = name === order[order.length - 1];
+      // A software GPU (SwiftShader) is correct but far slower than WASM: skip it unless nothing
+      // else is left to try (a forced backend is always used).
+      if (name === 'webgpu' && !isLast) {
+        const software = await softwareWebGpu();
+        if (software) throw new Error(`software adapter (${software})`);
+      }
       const ok = await tf.setBackend(name);
       if (!ok) throw new Error('not available');
       await tf.ready();
+      if (name === 'webgl' && !isLast) {
+        const software = softwareWebGl();
+        if (software) throw new Error(`software renderer (${software})`);
+      }
       await smokeTest();
       tf.env().set('KEEP_INTERMEDIATE_TENSORS', false);
       const reason = failures.length ? `${failures.join('; ')} → ${label(name)}` : `${label(name)}: first choice`;
@@ -53,8 +64,35 @@ export function label(name: BackendName): string {
   return { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' }[name];
 }
 
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string };
+}
+
+/** Names the software adapter WebGPU would get here, or '' for a hardware one (or none). */
+async function softwareWebGpu(): Promise<string> {
+  const gpu = (globalThis.navigator as { gpu?: { requestAdapter(o?: object): Promise<GpuAdapterLike | null> } } | undefined)?.gpu;
+  if (!gpu) return '';
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return '';
+  const text = `${adapter.info?.vendor ?? ''} ${adapter.info?.architecture ?? ''} ${adapter.info?.description ?? ''}`;
+  if (/swiftshader/i.test(text)) return 'SwiftShader';
+  return adapter.isFallbackAdapter ? 'fallback adapter' : '';
+}
+
+/** Names WebGL's software renderer (SwiftShader, llvmpipe), or ''. */
+function softwareWebGl(): string {
+  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  if (!gl) return '';
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  const m = /swiftshader|llvmpipe|software/i.exec(renderer);
+  return m ? m[0] : '';
+}
+
 function shortReason(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
+  if (/^software/.test(msg)) return msg;
   if (/adapter/i.test(msg)) return 'no adapter';
   if (/navigator|gpu is not|undefined/i.test(msg)) return 'not supported here';
   return msg.split('\n')[0].slice(0, 80) || 'failed';
