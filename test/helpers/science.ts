@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { knobsOf } from '../../lessons/registry';
 import type { LessonDef, Settings } from '../../src/lesson/types';
 import { type RunReport, runLesson } from '../../src/train/runLesson';
@@ -29,3 +30,12 @@ export function difference(runs: RunReport[], a: string, b: string, value: ArmVa
 export function describeDifference(label: string, d: { mean: number; sd: number; diffs: number[] }): string {
   return `${label}: ${d.mean >= 0 ? '+' : ''}${d.mean.toFixed(4)} ± ${d.sd.toFixed(4)} (per seed: ${d.diffs.map((x) => x.toFixed(4)).join(', ')})`;
 }
+
+/** A claim holds when the mean difference has the claimed sign and no seed contradicts it. */
+export function expectClaim(d: { mean: number; diffs: number[] }, sign: 1 | -1): void {
+  expect(Math.sign(d.mean)).toBe(sign);
+  for (const x of d.diffs) expect(Math.sign(x)).toBe(sign);
+}
+
+/** Science tests train for minutes: SEEDS runs of a lesson's default world. */
+export const SCIENCE_TIMEOUT = 20 * 60_000;

@@ -4,6 +4,7 @@ import { trainingModes } from '../../lessons/training-modes';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
 import type { Settings } from '../../src/lesson/types';
 import { runLesson } from '../../src/train/runLesson';
+import { SCIENCE_TIMEOUT } from '../helpers/science';
 
 /**
  * The lesson's claim on its default world and settings: every training mode learns retrieval
@@ -31,5 +32,5 @@ describe('training-modes on the default world', () => {
       expect(arm.metrics['recall@50']).toBeGreaterThan(popular);
       expect(arm.metrics['recall@50'] / oracle).toBeGreaterThan(0.4);
     }
-  });
+  }, SCIENCE_TIMEOUT);
 });
