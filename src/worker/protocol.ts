@@ -3,6 +3,7 @@
  * receives snapshots; every message carries the id of the command it answers (or of the run it
  * belongs to), so stale messages from an earlier run can be ignored.
  */
+import type { EvalDetail } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import type { BackendName } from '../model/backend';
 import type { Settings, Text } from '../lesson/types';
@@ -21,6 +22,14 @@ export type Command =
   | { type: 'reset'; id: number }
   /** Test hook: make the current GPU backend fail as a lost device would. */
   | { type: 'loseBackend'; id: number }
+  /**
+   * Train hidden, fresh copies of `arms` once per value of the knob `knob` (every other setting
+   * as the current run's), to the current step target, one after another; each finished copy is
+   * evaluated and reported as a `sweepPoint`. Runs only while the main run is not training;
+   * any settings change cancels it. `key` is echoed back with every point.
+   */
+  | { type: 'sweep'; id: number; key: string; knob: string; values: number[]; arms: string[] }
+  | { type: 'cancelSweep'; id: number }
   | { type: 'dispose'; id: number };
 
 export type CommandType = Command['type'];
@@ -43,12 +52,22 @@ export interface Baselines {
   popular: Metrics;
   /** Share of head items among held-out clicks: what an unbiased model's head share would match. */
   testHeadShare: number;
+  /** Recall@50 by popularity bucket and by closeness to exposures, for the references. */
+  oracleDetail: EvalDetail;
+  popularDetail: EvalDetail;
+  /** Labels (en) of the popularity buckets and of the closeness groups, in the details' order. */
+  popularityBuckets: string[];
+  closenessGroups: string[];
 }
+
+export type { EvalDetail };
 
 /** One evaluation of one arm. */
 export interface EvalPoint {
   step: number;
   metrics: Metrics;
+  /** Recall@50 by popularity bucket and by closeness group (NaN: an empty group). */
+  detail?: EvalDetail;
 }
 
 export interface ArmSnapshot {
@@ -62,6 +81,12 @@ export interface ArmSnapshot {
   trainSeconds: number;
   /** Steps per second of this arm's own training time. */
   stepsPerSecond: number;
+  /**
+   * Arms with a streaming frequency estimator: [step, mean |p̂ − p|] over the items with clicks
+   * (step 0: the estimator's starting guess), and the mean true p of those items for scale.
+   */
+  estimator?: [number, number][];
+  meanTrueP?: number;
 }
 
 export interface Snapshot {
@@ -76,6 +101,8 @@ export interface Snapshot {
   /** Seconds of wall time spent in evaluation so far, and the last evaluation's duration. */
   evalSeconds: number;
   lastEvalSeconds: number;
+  /** The settings this run trains with (the page's config may already be ahead of it). */
+  settings: Settings;
 }
 
 export type WorkerMessage =
@@ -86,7 +113,11 @@ export type WorkerMessage =
   | { type: 'diverged'; id: number; run: number; armId: string; reason: string }
   /** Something the user should read (a fallback, a restart). */
   | { type: 'notice'; id: number; text: Text; level: 'info' | 'warn' }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /** One finished hidden run of a sweep: the arm's metrics at `step` with the knob at `value`. */
+  | { type: 'sweepPoint'; id: number; key: string; knob: string; value: number; armId: string; step: number; metrics: Metrics; detail?: EvalDetail }
+  /** Progress of the sweep: `done` of `total` hidden runs finished; `active` false once it ended or was cancelled. */
+  | { type: 'sweepStatus'; id: number; key: string; active: boolean; done: number; total: number; current?: { value: number; armId: string; step: number }; reason?: string };
 
 /** The worker answers every command's id; `id: 0` marks messages the worker sends on its own. */
 export const UNSOLICITED = 0;

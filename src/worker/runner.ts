@@ -12,8 +12,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { findLesson } from '../../lessons/registry';
+import { CLOSENESS_GROUPS, POPULARITY_BUCKETS } from '../eval/breakdown';
 import { createEvalContext, type EvalContext } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
+import { trueBatchProbability } from '../model/frequency';
 import type { ArmSpec, LessonDef, Settings } from '../lesson/types';
 import { type BackendName, type BackendOptions, initBackend, label } from '../model/backend';
 import { Experiment } from '../train/experiment';
@@ -51,6 +53,21 @@ interface ArmRun {
   secondsBefore: number;
   trainSeconds: number;
   checkpoint?: Checkpoint;
+  /** Streaming-estimator arms: [step, mean |p̂ − p|]. */
+  estimator?: [number, number][];
+}
+
+/** A sweep: hidden fresh arms, one per (knob value, arm), trained one after another. */
+interface SweepJob {
+  key: string;
+  knob: string;
+  queue: { value: number; armId: string }[];
+  total: number;
+  done: number;
+  current?: { value: number; armId: string; exp: Experiment };
+  /** Steps per chunk of the hidden run (aimed at CHUNK_SECONDS like the main run's). */
+  chunk: number;
+  lastStatus: number;
 }
 
 class BackendLost extends Error {}
@@ -78,6 +95,9 @@ export class Runner {
   private lastEvalEnd = 0;
   private lastEvalSeconds = 0;
   private evalSeconds = 0;
+  private sweep?: SweepJob;
+  /** Mean true batch probability of the items with clicks, per batch size (for the estimator chart's scale). */
+  private meanP = new Map<number, number>();
   /** Id of the command being answered, for the messages it causes. */
   private replyTo = UNSOLICITED;
 
@@ -114,6 +134,14 @@ export class Runner {
           await this.onFailure(e);
         }
         // Message events are macrotasks: give them a turn (wasm/cpu reads resolve as microtasks).
+        await new Promise((r) => setTimeout(r, 0));
+      } else if (this.sweep && this.world) {
+        try {
+          await this.sweepTick();
+        } catch (e) {
+          this.endSweep(e instanceof Error ? e.message : String(e));
+          if (e instanceof BackendLost) await this.onFailure(e);
+        }
         await new Promise((r) => setTimeout(r, 0));
       } else {
         await new Promise<void>((r) => (this.wake = r));
@@ -174,8 +202,14 @@ export class Runner {
         return;
       case 'loseBackend':
         return this.loseBackend();
+      case 'sweep':
+        return this.startSweep(cmd.key, cmd.knob, cmd.values, cmd.arms);
+      case 'cancelSweep':
+        this.endSweep('cancelled');
+        return;
       case 'dispose':
         this.running = false;
+        this.endSweep('closed');
         this.disposeArms();
         return;
     }
@@ -223,6 +257,8 @@ export class Runner {
   /** A backend error mid-run: the next backend in the order takes over, from the last checkpoint. */
   private async onFailure(e: unknown): Promise<void> {
     const message = e instanceof Error ? e.message : String(e);
+    // A sweep's hidden arm lived on the failed backend: it ends here (its finished points stay).
+    this.endSweep(`backend failed: ${message}`);
     const failed = this.backend;
     // Any failure once the world is built, on a backend with a successor, counts as that backend
     // failing (device lost, out of memory, a kernel the driver rejects).
@@ -292,12 +328,21 @@ export class Runner {
       evalUsers: ctx.users.length,
       buildSeconds,
     };
+    this.meanP.clear();
     this.post({
       type: 'ready',
       id: this.replyTo,
       run: this.run,
       world: summary,
-      baselines: { oracle: ctx.oracle, popular: ctx.popular, testHeadShare: ctx.testHeadShare },
+      baselines: {
+        oracle: ctx.oracle,
+        popular: ctx.popular,
+        testHeadShare: ctx.testHeadShare,
+        oracleDetail: ctx.oracleDetail,
+        popularDetail: ctx.popularDetail,
+        popularityBuckets: POPULARITY_BUCKETS.map((b) => b.label),
+        closenessGroups: [...CLOSENESS_GROUPS],
+      },
     });
   }
 
@@ -323,14 +368,18 @@ export class Runner {
   private createArm(id: string): ArmRun {
     const spec = this.specs().find((s) => s.id === id);
     if (!spec) throw new Error(`arm "${id}" is not part of lesson ${this.lesson!.id}`);
+    const exp = new Experiment(this.world!, [spec], this.settings, this.ctx);
+    // The streaming estimator's error before any step: its starting guess p̂ = 1/B₀ for every item.
+    const start = exp.arms[0].estimatorError();
     const arm: ArmRun = {
       spec,
-      exp: new Experiment(this.world!, [spec], this.settings, this.ctx),
+      exp,
       enabled: true,
       loss: [],
       evals: [],
       secondsBefore: 0,
       trainSeconds: 0,
+      ...(start !== undefined ? { estimator: [[0, start] as [number, number]] } : {}),
     };
     this.arms.set(id, arm);
     return arm;
@@ -371,6 +420,8 @@ export class Runner {
         secondsBefore: old.trainSeconds,
         loss: old.loss.filter(([s]) => s <= step),
         evals: old.evals.filter((e) => e.step <= step),
+        // The restored arm's estimator starts afresh (its state is not part of the checkpoint).
+        ...(old.estimator ? { estimator: [...old.estimator.filter(([s]) => s <= step)] } : {}),
       });
       if (old.enabled && !old.diverged) lockstep = Math.min(lockstep, step);
     }
@@ -384,6 +435,8 @@ export class Runner {
     this.settings = { ...settings };
     this.enabled = arms.filter((a) => lesson.armIds.includes(a));
     const changed = Object.keys(settings).filter((k) => settings[k] !== before[k]);
+    // A sweep's points hold every other setting fixed: any change ends it.
+    if (changed.length && this.sweep) this.endSweep(`settings changed (${changed.join(', ')})`);
     const worldChanged = changed.some((k) => worldKnobIds(lesson).includes(k));
     const armsChanged = changed.some((k) => k !== 'steps' && !worldKnobIds(lesson).includes(k));
     const wasRunning = this.running;
@@ -498,6 +551,10 @@ export class Runner {
           arm.loss.push([p.steps, p.loss]);
           if (arm.loss.length > MAX_LOSS_POINTS) arm.loss = thinPairs(arm.loss);
         }
+        if (arm.estimator && p.estimatorError !== undefined && Number.isFinite(p.estimatorError)) {
+          arm.estimator.push([p.steps, p.estimatorError]);
+          if (arm.estimator.length > MAX_LOSS_POINTS) arm.estimator = thinPairs(arm.estimator);
+        }
       });
     } finally {
       this.lostSignal = undefined;
@@ -528,7 +585,7 @@ export class Runner {
     const metrics: Record<string, Metrics> = await this.raceLost(arm.exp.evaluate());
     const m = metrics[arm.spec.id];
     if (!m) return;
-    arm.evals.push({ step, metrics: m });
+    arm.evals.push({ step, metrics: m, detail: arm.exp.lastDetail[arm.spec.id] });
     if (arm.evals.length > MAX_EVAL_POINTS) arm.evals = thinEvals(arm.evals);
     // A checkpoint of the weights, for a backend that fails later.
     const a = arm.exp.arms[0];
@@ -548,6 +605,124 @@ export class Runner {
     } finally {
       this.lostSignal = undefined;
     }
+  }
+
+  // ---- sweeps ---------------------------------------------------------------------------------
+
+  private startSweep(key: string, knob: string, values: number[], arms: string[]): void {
+    const lesson = this.lesson;
+    if (!lesson || !this.world) return;
+    this.endSweep('replaced by a new sweep');
+    const known = arms.filter((a) => lesson.armIds.includes(a));
+    const queue = values.filter((v) => Number.isFinite(v)).flatMap((value) => known.map((armId) => ({ value, armId })));
+    if (!queue.length) return;
+    this.sweep = { key, knob, queue, total: queue.length, done: 0, chunk: 1, lastStatus: 0 };
+    this.sweepStatus(true);
+  }
+
+  /** Ends the sweep (finished when `reason` is undefined) and frees its hidden arm. */
+  private endSweep(reason?: string): void {
+    const job = this.sweep;
+    if (!job) return;
+    this.sweep = undefined;
+    try {
+      job.current?.exp.dispose();
+    } catch {
+      // A lost device may refuse to free its buffers.
+    }
+    this.post({ type: 'sweepStatus', id: this.replyTo, key: job.key, active: false, done: job.done, total: job.total, ...(reason ? { reason } : {}) });
+  }
+
+  private sweepStatus(force: boolean): void {
+    const job = this.sweep;
+    if (!job) return;
+    const now = performance.now();
+    if (!force && now - job.lastStatus < SNAPSHOT_EVERY_MS) return;
+    job.lastStatus = now;
+    const cur = job.current;
+    this.post({
+      type: 'sweepStatus',
+      id: this.replyTo,
+      key: job.key,
+      active: true,
+      done: job.done,
+      total: job.total,
+      ...(cur ? { current: { value: cur.value, armId: cur.armId, step: cur.exp.arms[0].steps } } : {}),
+    });
+  }
+
+  /** One chunk of the sweep's current hidden run; at the target, evaluates it and moves on. */
+  private async sweepTick(): Promise<void> {
+    const job = this.sweep!;
+    if (!job.current) {
+      const next = job.queue.shift();
+      if (!next) return this.endSweep();
+      const settings = { ...this.settings, [job.knob]: next.value };
+      const spec = this.lesson!.arms(settings).find((s) => s.id === next.armId);
+      if (!spec) {
+        job.done++;
+        return;
+      }
+      job.current = { ...next, exp: new Experiment(this.world!, [spec], settings, this.ctx) };
+      this.sweepStatus(true);
+      return;
+    }
+    const cur = job.current;
+    const target = this.settings.steps;
+    const done = cur.exp.arms[0].steps;
+    if (done < target && !cur.exp.divergedReason(cur.armId)) {
+      const n = Math.max(1, Math.min(job.chunk, target - done));
+      const t0 = performance.now();
+      await this.raceLost(cur.exp.train(n));
+      const perStep = (performance.now() - t0) / 1000 / n;
+      job.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.round(CHUNK_SECONDS / Math.max(perStep, 1e-4))));
+      this.sweepStatus(false);
+      return;
+    }
+    const diverged = cur.exp.divergedReason(cur.armId);
+    if (diverged) {
+      this.notice(`Sweep: ${cur.armId} at ${job.knob} = ${cur.value} diverged (${diverged}); no point drawn.`, `扫描：${cur.armId} 在 ${job.knob} = ${cur.value} 时发散（${diverged}），不画点。`, 'warn');
+    } else {
+      const metrics = await this.raceLost(cur.exp.evaluate());
+      const m = metrics[cur.armId];
+      if (m) {
+        this.post({
+          type: 'sweepPoint',
+          id: this.replyTo,
+          key: job.key,
+          knob: job.knob,
+          value: cur.value,
+          armId: cur.armId,
+          step: cur.exp.arms[0].steps,
+          metrics: m,
+          detail: cur.exp.lastDetail[cur.armId],
+        });
+      }
+    }
+    cur.exp.dispose();
+    job.current = undefined;
+    job.done++;
+    this.sweepStatus(true);
+  }
+
+  private meanTrueP(): number {
+    const batch = this.settings.batch;
+    let mean = this.meanP.get(batch);
+    if (mean === undefined && this.world) {
+      const clicks = this.world.itemTrainClicks;
+      const p = trueBatchProbability(clicks, batch);
+      let sum = 0;
+      let n = 0;
+      p.forEach((v, i) => {
+        if (clicks[i] > 0) {
+          sum += v;
+          n++;
+        }
+      });
+      mean = n ? sum / n : 0;
+      this.meanP.set(batch, mean);
+    }
+    return mean ?? 0;
   }
 
   // ---- messages -------------------------------------------------------------------------------
@@ -577,6 +752,7 @@ export class Runner {
         diverged: arm.diverged,
         trainSeconds: seconds,
         stepsPerSecond: seconds > 0 ? steps / seconds : 0,
+        ...(arm.estimator ? { estimator: arm.estimator.slice(), meanTrueP: this.meanTrueP() } : {}),
       });
     }
     const snapshot: Snapshot = {
@@ -588,6 +764,7 @@ export class Runner {
       stepsPerSecond: this.rate,
       evalSeconds: this.evalSeconds,
       lastEvalSeconds: this.lastEvalSeconds,
+      settings: { ...this.settings },
     };
     this.post({ type: 'snapshot', id: this.replyTo, snapshot });
   }
