@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
 import { backendOrder, type LessonConfig } from './config';
 import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
+import { addSweepPoint, recordRun, setSweepStatus, useSweeps } from './sweeps';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type CommandBody = Distribute<Command>;
@@ -85,8 +86,17 @@ function handle(m: WorkerMessage): void {
     case 'ready':
       useRun.setState({ world: m.world, baselines: m.baselines, snapshot: null });
       return;
-    case 'snapshot':
+    case 'snapshot': {
       queueSnapshot(m.snapshot);
+      const route = useConfig.getState().route;
+      if (m.snapshot.phase === 'done' && route.page === 'lesson') recordRun(route.id, m.snapshot);
+      return;
+    }
+    case 'sweepPoint':
+      addSweepPoint(m.key, { value: m.value, armId: m.armId, step: m.step, metrics: m.metrics, detail: m.detail, source: 'sweep' });
+      return;
+    case 'sweepStatus':
+      setSweepStatus({ key: m.key, active: m.active, done: m.done, total: m.total, current: m.current, reason: m.reason });
       return;
     case 'diverged':
       addNotice({ en: `${m.armId}: diverged — lower the learning rate.`, zh: `${m.armId}：已发散——请降低学习率。` }, 'warn');
@@ -120,6 +130,8 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
   useEffect(() => {
     dropPendingSnapshot();
     useRun.setState({ ...EMPTY_RUN });
+    // A sweep lives in the worker: a new worker has none (its measured points stay).
+    useSweeps.setState({ status: null });
     const c = new LabClient(handle);
     client.current = c;
     const cfg = useConfig.getState().config ?? config;

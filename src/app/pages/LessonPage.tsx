@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import type { LessonDef, Text } from '../../lesson/types';
 import { ArmTable } from '../components/ArmTable';
 import { Charts } from '../components/Charts';
+import { LessonCharts } from '../components/LessonCharts';
 import { ArmToggles, KnobPanel, Transport } from '../components/Controls';
 import { RichText, Tex } from '../components/Tex';
 import { TowerDiagram } from '../components/TowerDiagram';
@@ -94,7 +95,10 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
             </p>
           )}
           {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
-            <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+            <>
+              <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+              <LessonCharts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />
+            </>
           ) : (
             <div className="loading" data-testid="loading">
               <div className="spinner" aria-hidden />
