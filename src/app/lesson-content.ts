@@ -3,7 +3,11 @@
  * hold inline math as $…$ (KaTeX); `math` blocks are display formulas (the same in both languages).
  */
 import type { Text } from '../lesson/types';
+import { biasCorrectionContent } from '../../lessons/bias-correction/content';
+import { negativesContent } from '../../lessons/negatives/content';
+import { positivesContent } from '../../lessons/positives/content';
 import { trainingModesContent } from '../../lessons/training-modes/content';
+import { wrongNegativesContent } from '../../lessons/wrong-negatives/content';
 
 export type Block = { kind: 'p'; text: Text } | { kind: 'math'; tex: string } | { kind: 'list'; items: Text[] };
 
@@ -26,6 +30,10 @@ export interface LessonContent {
 
 const CONTENT: Record<string, LessonContent> = {
   'training-modes': trainingModesContent,
+  positives: positivesContent,
+  negatives: negativesContent,
+  'bias-correction': biasCorrectionContent,
+  'wrong-negatives': wrongNegativesContent,
 };
 
 export function contentOf(lessonId: string): LessonContent | undefined {
