@@ -112,6 +112,21 @@ describe.skipIf(!available)('the lab in Chromium', () => {
     await page.close();
   });
 
+  for (const id of ['positives', 'negatives', 'bias-correction', 'wrong-negatives']) {
+    test(`${id}: the page loads, trains on wasm and draws its charts`, { timeout: 300_000 }, async () => {
+      const { page, errors } = await open(`#/lessons/${id}?backend=wasm&${SMALL}&steps=40&lang=en`);
+      try {
+        await samplePage(page, id);
+        expect(errors).toEqual([]);
+      } catch (e) {
+        await page.screenshot({ path: join(RESULTS, `failed-${id}.png`), fullPage: true }).catch(() => undefined);
+        throw new Error(`${e instanceof Error ? e.message : String(e)}\npage errors: ${JSON.stringify(errors)}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
   for (const backend of ['wasm', 'webgpu'] as const) {
     test(`training-modes trains on ${backend}, and its state survives a reload`, { timeout: 480_000 }, async () => {
       const { page, errors } = await open(`#/lessons/training-modes?backend=${backend}&${SMALL}`);
@@ -190,4 +205,64 @@ async function trainAndReload(page: Page, errors: string[], backend: 'wasm' | 'w
       expect(await page.getByTestId('lang-zh').getAttribute('aria-pressed')).toBe('true');
       expect(await page.getByTestId('lesson-page').getAttribute('data-lang')).toBe('zh');
       expect(errors).toEqual([]);
+}
+
+/** Marks drawn inside a chart card (bars, lines, dots). */
+async function marks(page: Page, testid: string, selector: string): Promise<number> {
+  return page.getByTestId(testid).locator(selector).count();
+}
+
+const BARS = '.recharts-bar-rectangle';
+const LINES = '.recharts-line-curve';
+const DOTS = '.recharts-line-dots circle, .recharts-dot';
+
+/** A lesson on samples: texts in place, a short run to the end, every chart drawn from it. */
+async function samplePage(page: Page, id: string): Promise<void> {
+  const lesson = LESSONS.find((l) => l.id === id)!;
+  await until('the wasm backend', () => text(page, 'backend'), (b) => b === 'wasm', 90_000);
+  // The lesson's texts: the idea, its sections, formulas typeset by KaTeX.
+  expect((await page.locator('.idea-text').textContent())?.length ?? 0).toBeGreaterThan(200);
+  expect(await page.locator('.mode-card').count()).toBeGreaterThanOrEqual(2);
+  expect(await page.locator('.mode-card .katex').count()).toBeGreaterThan(0);
+  expect(await page.locator('.katex-error').count()).toBe(0);
+
+  const play = page.getByTestId('play');
+  await until('Play to be enabled', () => play.isEnabled(), Boolean, 120_000);
+  await play.click();
+  await until('the run to finish', () => text(page, 'phase'), (p) => p === 'Done', 180_000);
+  for (const arm of lesson.armIds) expect(isRecall(await text(page, `arm-${arm}-recall@50`)), arm).toBe(true);
+
+  for (const chart of ['chart-loss', 'chart-recall', 'chart-headshare']) expect(await marks(page, chart, LINES), chart).toBeGreaterThanOrEqual(lesson.armIds.length);
+  expect(await marks(page, 'chart-headtail', BARS)).toBeGreaterThan(0);
+  const bucketBars = 5 * (lesson.armIds.length + 1);
+  if (id !== 'wrong-negatives') expect(await marks(page, 'chart-buckets', BARS)).toBeGreaterThanOrEqual(bucketBars - 2);
+
+  if (id === 'bias-correction') {
+    // The streaming estimator's error: a line from step 0 to the end of the run.
+    expect(await marks(page, 'chart-estimator', LINES)).toBe(1);
+    // The finished run put its three arms' points at τ = 0.1 on the temperature chart.
+    await until('the run’s points on the τ chart', () => marks(page, 'chart-sweep', DOTS), (n) => n >= 3, 10_000);
+    expect(await text(page, 'chart-sweep')).toContain('9 runs');
+  }
+  if (id === 'negatives') {
+    // The finished run's hard-mix point (50%), then the sweep trains the other four, one by one.
+    await until('the run’s point on the hard-share chart', () => marks(page, 'chart-sweep', DOTS), (n) => n >= 1, 10_000);
+    await page.getByTestId('sweep-run').click();
+    await until('the sweep to finish', () => page.getByTestId('sweep-complete').count(), (n) => n === 1, 240_000);
+    expect(await marks(page, 'chart-sweep', DOTS)).toBe(5);
+    await page.getByTestId('sweep-metric-headShare@50').click();
+    expect(await marks(page, 'chart-sweep', DOTS)).toBe(5);
+  }
+  if (id === 'wrong-negatives') {
+    expect(await marks(page, 'chart-closeness', BARS)).toBeGreaterThanOrEqual(3 * 3 - 1);
+    expect(isRecall(await text(page, 'drop-base'))).toBe(true);
+    expect(isRecall(await text(page, 'drop-other'))).toBe(true);
+    expect(await text(page, 'drop-lost')).toMatch(/^[−+]\d+%$/);
+    expect(await page.locator('[data-testid^="drop-row-"]').count()).toBe(4);
+  }
+  await new Promise((r) => setTimeout(r, 600));
+  await page.screenshot({ path: join(RESULTS, `${id}-en.png`), fullPage: true });
+  // The Chinese page: the lesson's own texts, not the English ones.
+  await page.getByTestId('lang-zh').click();
+  await until('the Chinese texts', async () => (await page.locator('.idea-text').textContent()) ?? '', (s) => /[\u4e00-\u9fff]{4}/.test(s), 5_000);
 }
