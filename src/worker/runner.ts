@@ -435,8 +435,9 @@ export class Runner {
     this.settings = { ...settings };
     this.enabled = arms.filter((a) => lesson.armIds.includes(a));
     const changed = Object.keys(settings).filter((k) => settings[k] !== before[k]);
-    // A sweep's points hold every other setting fixed: any change ends it.
-    if (changed.length && this.sweep) this.endSweep(`settings changed (${changed.join(', ')})`);
+    // A sweep's points hold every other setting fixed: a change of any but the swept knob ends it.
+    const breaking = changed.filter((k) => k !== this.sweep?.knob);
+    if (breaking.length && this.sweep) this.endSweep(`settings changed (${breaking.join(', ')})`);
     const worldChanged = changed.some((k) => worldKnobIds(lesson).includes(k));
     const armsChanged = changed.some((k) => k !== 'steps' && !worldKnobIds(lesson).includes(k));
     const wasRunning = this.running;
