@@ -136,7 +136,7 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
     client.current = c;
     const cfg = useConfig.getState().config ?? config;
     sentKey.current = configKey(cfg);
-    c.send({ type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend) });
+    c.send({ type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend), forced: cfg.backend !== null });
     (window as unknown as { __lab?: unknown }).__lab = { loseBackend: () => c.send({ type: 'loseBackend' }) };
     return () => {
       window.clearTimeout(timer.current);

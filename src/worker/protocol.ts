@@ -12,7 +12,11 @@ export type RunPhase = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'er
 
 export type Command =
   /** (Re)configure: build the world and the arms if needed. Starts a new run when anything but `steps` or `arms` changed. */
-  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[] }
+  /**
+   * `backends`: the order to try. `forced`: the first was asked for by name (the URL) and is used
+   * even where the engine would skip it in automatic mode (a software GPU); the rest stay fallbacks.
+   */
+  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[]; forced?: boolean }
   | { type: 'configure'; id: number; settings: Settings; arms: string[] }
   | { type: 'play'; id: number }
   | { type: 'pause'; id: number }

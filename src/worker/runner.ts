@@ -17,7 +17,7 @@ import { createEvalContext, type EvalContext } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import { trueBatchProbability } from '../model/frequency';
 import type { ArmSpec, LessonDef, Settings } from '../lesson/types';
-import { type BackendName, type BackendOptions, initBackend, label } from '../model/backend';
+import { type BackendChoice, type BackendName, type BackendOptions, initBackend, label } from '../model/backend';
 import { Experiment } from '../train/experiment';
 import { generateWorld } from '../world/generate';
 import type { World } from '../world/types';
@@ -159,7 +159,7 @@ export class Runner {
         this.settings = { ...cmd.settings };
         this.enabled = cmd.arms.filter((a) => lesson.armIds.includes(a));
         this.order = cmd.backends;
-        await this.startBackend(this.order, false, '');
+        await this.startBackend(this.order, false, '', cmd.forced ?? false);
         await this.buildWorld();
         await this.buildArms();
         return;
@@ -217,9 +217,9 @@ export class Runner {
 
   // ---- backend ------------------------------------------------------------------------------
 
-  private async startBackend(order: BackendName[], fallback: boolean, prefix: string): Promise<void> {
+  private async startBackend(order: BackendName[], fallback: boolean, prefix: string, forced = false): Promise<void> {
     this.status('Starting TensorFlow.js…', '正在启动 TensorFlow.js…');
-    const choice = await initBackend(order, this.backendOptions);
+    const choice = forced && order.length > 1 ? await this.initForced(order) : await initBackend(order, this.backendOptions);
     this.backend = choice.name;
     this.lost = undefined;
     const epoch = ++this.backendEpoch;
@@ -232,6 +232,21 @@ export class Runner {
     };
     watchBackend(choice.name, onLost);
     this.post({ type: 'backend', id: this.replyTo, name: choice.name, reason: prefix ? `${prefix} → ${label(choice.name)}` : choice.reason, fallback });
+  }
+
+  /**
+   * A backend asked for by name: tried alone (so the engine uses it even where automatic mode
+   * would skip it, e.g. a software GPU); if it cannot start, the rest of the order as usual.
+   */
+  private async initForced(order: BackendName[]): Promise<BackendChoice> {
+    try {
+      const choice = await initBackend(order.slice(0, 1), this.backendOptions);
+      return { name: choice.name, reason: `${label(choice.name)}: as asked (backend=${choice.name})` };
+    } catch (e) {
+      const why = (e instanceof Error ? e.message : String(e)).replace(/^no TensorFlow\.js backend could start \((.*)\)$/, '$1');
+      const rest = await initBackend(order.slice(1), this.backendOptions);
+      return { name: rest.name, reason: `${why} → ${rest.reason.endsWith(': first choice') ? label(rest.name) : rest.reason}` };
+    }
   }
 
   /** Makes the live backend fail the way a lost device does (a test hook for the fallback path). */
