@@ -55,7 +55,7 @@ export class Arm {
     private readonly settings: Settings,
   ) {
     const seed = settings.seed;
-    const shape = { embeddingDim: 16, hidden: [64], dim: settings.dim };
+    const shape = { embeddingDim: 16, hidden: Array<number>(settings.layers ?? 1).fill(settings.hidden ?? 64), dim: settings.dim };
     const initRng = Rng.derive(seed, 'init');
     this.userTower = new Tower(encoders.user.layout, shape, initRng);
     this.itemTower = new Tower(encoders.item.layout, shape, initRng);

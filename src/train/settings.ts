@@ -7,6 +7,8 @@ export const TRAINING_KNOBS: Knob[] = [
   { id: 'lr', label: { en: 'Learning rate', zh: '学习率' }, min: 0.0001, max: 1, step: 0.0001, default: 0.01, log: true },
   { id: 'batch', label: { en: 'Batch size', zh: '批大小' }, min: 16, max: 1024, step: 16, default: 256, integer: true },
   { id: 'dim', label: { en: 'Vector dim', zh: '向量维度' }, min: 4, max: 128, step: 4, default: 32, integer: true },
+  { id: 'layers', label: { en: 'Hidden layers', zh: '隐藏层数' }, min: 0, max: 3, step: 1, default: 1, integer: true },
+  { id: 'hidden', label: { en: 'Hidden width', zh: '隐藏层宽度' }, min: 8, max: 256, step: 8, default: 64, integer: true },
   { id: 'temperature', label: { en: 'Temperature τ', zh: '温度 τ' }, min: 0.02, max: 1, step: 0.01, default: 0.1 },
   { id: 'users', label: { en: 'Users', zh: '用户数' }, min: 50, max: 10_000, step: 50, default: 1500, integer: true, world: true },
   { id: 'items', label: { en: 'Items', zh: '物品数' }, min: 100, max: 20_000, step: 100, default: 3000, integer: true, world: true },
