@@ -6,6 +6,7 @@
 import type { EvalDetail } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import type { BackendName } from '../model/backend';
+import type { AugmentationExample, MutualInformationMatrix } from '../model/mutualInformation';
 import type { Settings, Text } from '../lesson/types';
 
 export type RunPhase = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'error';
@@ -30,7 +31,8 @@ export type Command =
    * Train hidden, fresh copies of `arms` once per value of the knob `knob` (every other setting
    * as the current run's), to the current step target, one after another; each finished copy is
    * evaluated and reported as a `sweepPoint`. Runs only while the main run is not training;
-   * any settings change cancels it. `key` is echoed back with every point.
+   * any settings change cancels it. A knob that shapes the world (e.g. `clicks`) trains each
+   * value on its own world, generated with that value and every other setting as the run's. `key` is echoed back with every point.
    */
   | { type: 'sweep'; id: number; key: string; knob: string; values: number[]; arms: string[] }
   | { type: 'cancelSweep'; id: number }
@@ -65,6 +67,24 @@ export interface Baselines {
 }
 
 export type { EvalDetail };
+
+/**
+ * The item features of the world, for lessons whose arms train a self-supervised task: the
+ * catalogue's mutual-information matrix and what each augmentation does to one tail item (both
+ * computed by the engine's own functions from the live world; the training views use the same).
+ */
+export interface ItemFeatureInsight {
+  mi: MutualInformationMatrix;
+  /** The example item: a tail item with several tags; its training clicks and the catalogue's. */
+  item: number;
+  itemTrainClicks: number;
+  meanItemTrainClicks: number;
+  /** Share of items with no training click at all. */
+  unclickedShare: number;
+  examples: AugmentationExample[];
+  /** The dropout rate the dropout example used. */
+  dropRate: number;
+}
 
 /** One evaluation of one arm. */
 export interface EvalPoint {
@@ -114,6 +134,8 @@ export type WorkerMessage =
   | { type: 'backend'; id: number; name: BackendName; reason: string; fallback: boolean }
   | { type: 'ready'; id: number; run: number; world: WorldSummary; baselines: Baselines }
   | { type: 'snapshot'; id: number; snapshot: Snapshot }
+  /** Self-supervised lessons: the world's item-feature MI and augmentation examples (after `ready`). */
+  | { type: 'itemFeatures'; id: number; run: number; insight: ItemFeatureInsight }
   | { type: 'diverged'; id: number; run: number; armId: string; reason: string }
   /** Something the user should read (a fallback, a restart). */
   | { type: 'notice'; id: number; text: Text; level: 'info' | 'warn' }

@@ -16,12 +16,13 @@ import { CLOSENESS_GROUPS, POPULARITY_BUCKETS } from '../eval/breakdown';
 import { createEvalContext, type EvalContext } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import { trueBatchProbability } from '../model/frequency';
+import { type Augmentation, augmentationExample, itemFeatureMI, type MutualInformationMatrix } from '../model/mutualInformation';
 import type { ArmSpec, LessonDef, Settings } from '../lesson/types';
 import { type BackendChoice, type BackendName, type BackendOptions, initBackend, label } from '../model/backend';
 import { Experiment } from '../train/experiment';
 import { generateWorld } from '../world/generate';
 import type { World } from '../world/types';
-import type { ArmSnapshot, Command, EvalPoint, RunPhase, Snapshot, WorkerMessage, WorldSummary } from './protocol';
+import type { ArmSnapshot, Command, EvalPoint, ItemFeatureInsight, RunPhase, Snapshot, WorkerMessage, WorldSummary } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { worldConfigOf, worldKnobIds } from './world-config';
 
@@ -67,6 +68,8 @@ interface SweepJob {
   current?: { value: number; armId: string; exp: Experiment };
   /** Steps per chunk of the hidden run (aimed at CHUNK_SECONDS like the main run's). */
   chunk: number;
+  /** A sweep over a world knob: the world generated for the value being trained. */
+  hidden?: { value: number; world: World; ctx: EvalContext };
   lastStatus: number;
 }
 
@@ -96,6 +99,8 @@ export class Runner {
   private lastEvalSeconds = 0;
   private evalSeconds = 0;
   private sweep?: SweepJob;
+  /** The MI matrix of the current world's item features (self-supervised lessons). */
+  private mi?: MutualInformationMatrix;
   /** Mean true batch probability of the items with clicks, per batch size (for the estimator chart's scale). */
   private meanP = new Map<number, number>();
   /** Id of the command being answered, for the messages it causes. */
@@ -317,6 +322,7 @@ export class Runner {
     this.disposeArms();
     this.world = undefined;
     this.ctx = undefined;
+    this.mi = undefined;
     this.phase = 'loading';
     const cfg = worldConfigOf(lesson, this.settings);
     this.status(
@@ -370,6 +376,7 @@ export class Runner {
     this.rate = 0;
     this.chunk = 1;
     for (const id of this.enabled) this.createArm(id);
+    this.postItemFeatures();
     this.status('Evaluating the untrained towers…', '正在评估未训练的双塔……');
     await this.evaluateAll();
     this.phase = 'ready';
@@ -679,7 +686,20 @@ export class Runner {
         job.done++;
         return;
       }
-      job.current = { ...next, exp: new Experiment(this.world!, [spec], settings, this.ctx) };
+      let world = this.world!;
+      let ctx = this.ctx;
+      if (worldKnobIds(this.lesson!).includes(job.knob) && next.value !== this.settings[job.knob]) {
+        if (job.hidden?.value !== next.value) {
+          job.hidden = undefined;
+          this.sweepStatus(true);
+          await new Promise((r) => setTimeout(r, 0));
+          const w = generateWorld(worldConfigOf(this.lesson!, settings));
+          job.hidden = { value: next.value, world: w, ctx: createEvalContext(w) };
+        }
+        world = job.hidden.world;
+        ctx = job.hidden.ctx;
+      }
+      job.current = { ...next, exp: new Experiment(world, [spec], settings, ctx) };
       this.sweepStatus(true);
       return;
     }
@@ -719,6 +739,37 @@ export class Runner {
     job.current = undefined;
     job.done++;
     this.sweepStatus(true);
+  }
+
+  /**
+   * Lessons with a self-supervised arm: the item-feature MI matrix of this world (computed once
+   * per world) and what each augmentation does to one tail item, with the current dropout rate.
+   */
+  private postItemFeatures(): void {
+    const world = this.world;
+    if (!world || !this.lesson) return;
+    const augs = [...new Set(this.specs().flatMap((s) => (s.ssl ? [s.ssl.augmentation] : [])))] as Augmentation[];
+    if (!augs.length) return;
+    this.mi ??= itemFeatureMI(world);
+    const item = exampleItem(world);
+    const dropRate = this.settings.dropRate ?? 0.5;
+    const clicks = world.itemTrainClicks;
+    let sum = 0;
+    let zero = 0;
+    for (let i = 0; i < clicks.length; i++) {
+      sum += clicks[i];
+      if (clicks[i] === 0) zero++;
+    }
+    const insight: ItemFeatureInsight = {
+      mi: this.mi,
+      item,
+      itemTrainClicks: clicks[item],
+      meanItemTrainClicks: sum / clicks.length,
+      unclickedShare: zero / clicks.length,
+      examples: augs.map((a) => augmentationExample(world, a, item, { seed: world.config.seed, dropRate, mi: this.mi })),
+      dropRate,
+    };
+    this.post({ type: 'itemFeatures', id: this.replyTo, run: this.run, insight });
   }
 
   private meanTrueP(): number {
@@ -784,6 +835,37 @@ export class Runner {
     };
     this.post({ type: 'snapshot', id: this.replyTo, snapshot });
   }
+}
+
+/**
+ * The augmentation example's item: a tail item (not among the 20% most clicked) with the most tags,
+ * and among those the one with the median number of training clicks. Deterministic for a world.
+ */
+function exampleItem(world: World): number {
+  const stride = world.itemFields.reduce((s, f) => s + f.slots, 0);
+  const tags = (i: number) => {
+    let n = 0;
+    let slot = 0;
+    for (const f of world.itemFields) {
+      if (f.slots > 1) for (let s = 0; s < f.slots; s++) if (world.itemFeatures[i * stride + slot + s] >= 0) n++;
+      slot += f.slots;
+    }
+    return n;
+  };
+  const tail: number[] = [];
+  let most = 0;
+  for (let i = 0; i < world.config.items; i++) {
+    if (world.isHead[i]) continue;
+    const n = tags(i);
+    if (n > most) {
+      most = n;
+      tail.length = 0;
+    }
+    if (n === most) tail.push(i);
+  }
+  if (!tail.length) return 0;
+  tail.sort((a, b) => world.itemTrainClicks[a] - world.itemTrainClicks[b] || a - b);
+  return tail[Math.floor(tail.length / 2)];
 }
 
 /** Halves a loss series by averaging neighbours (keeps the last point as is). */
