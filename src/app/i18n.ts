@@ -129,6 +129,8 @@ const STRINGS = {
   sweepSync: { en: 'Waiting for the new setting to reach the trainer…', zh: '等待新设置生效……' },
   metricRecall: { en: 'recall@50', zh: 'Recall@50' },
   metricTail: { en: 'tail recall@50', zh: '长尾 Recall@50' },
+  metricHead: { en: 'head recall@50', zh: '头部 Recall@50' },
+  metricGainTail: { en: 'tail gain vs baseline', zh: '长尾增益（相对基线）' },
   metricHeadShare: { en: 'head share@50', zh: '头部占比@50' },
 } satisfies Record<string, Text>;
 

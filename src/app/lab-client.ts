@@ -84,7 +84,10 @@ function handle(m: WorkerMessage): void {
       useRun.setState({ backend: { name: m.name, reason: m.reason, fallback: m.fallback } });
       return;
     case 'ready':
-      useRun.setState({ world: m.world, baselines: m.baselines, snapshot: null });
+      useRun.setState({ world: m.world, baselines: m.baselines, snapshot: null, insight: null });
+      return;
+    case 'itemFeatures':
+      useRun.setState({ insight: m.insight });
       return;
     case 'snapshot': {
       queueSnapshot(m.snapshot);

@@ -6,6 +6,7 @@ import type { Text } from '../lesson/types';
 import { biasCorrectionContent } from '../../lessons/bias-correction/content';
 import { negativesContent } from '../../lessons/negatives/content';
 import { positivesContent } from '../../lessons/positives/content';
+import { selfSupervisionContent } from '../../lessons/self-supervision/content';
 import { trainingModesContent } from '../../lessons/training-modes/content';
 import { wrongNegativesContent } from '../../lessons/wrong-negatives/content';
 
@@ -34,6 +35,7 @@ const CONTENT: Record<string, LessonContent> = {
   negatives: negativesContent,
   'bias-correction': biasCorrectionContent,
   'wrong-negatives': wrongNegativesContent,
+  'self-supervision': selfSupervisionContent,
 };
 
 export function contentOf(lessonId: string): LessonContent | undefined {

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { findLesson } from '../../lessons/registry';
 import type { Text } from '../lesson/types';
 import type { BackendName } from '../model/backend';
-import type { Baselines, Snapshot, WorldSummary } from '../worker/protocol';
+import type { Baselines, ItemFeatureInsight, Snapshot, WorldSummary } from '../worker/protocol';
 import { defaultLang, type Lang, type LessonConfig, lessonQuery, parseLang, parseLessonQuery } from './config';
 import { homeHash, lessonHash, parseHash, type Route } from './route';
 
@@ -81,6 +81,8 @@ export interface RunState {
   world: WorldSummary | null;
   baselines: Baselines | null;
   snapshot: Snapshot | null;
+  /** Self-supervised lessons: the world's item-feature MI and augmentation examples. */
+  insight: ItemFeatureInsight | null;
   notices: Notice[];
   error: string | null;
   /** Paused by the page because the tab went hidden (resumed when shown). */
@@ -93,6 +95,7 @@ export const EMPTY_RUN: RunState = {
   world: null,
   baselines: null,
   snapshot: null,
+  insight: null,
   notices: [],
   error: null,
   hiddenPause: false,

@@ -12,7 +12,8 @@ import { armColor, ORACLE_COLOR, TRUTH_COLOR } from '../colors';
 import type { Lang, LessonConfig } from '../config';
 import { t, tx } from '../i18n';
 import type { CommandBody } from '../lab-client';
-import { type SweepDef, sweepKey, sweepOf, useSweeps } from '../sweeps';
+import { type SweepDef, sweepKey, sweepsOf, useSweeps } from '../sweeps';
+import { AugmentationPanel, HeadTailChart, MiHeatmap } from './SslPanels';
 
 const AXIS = { fontSize: 11, fill: '#52606d' };
 const fmt3 = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : '—');
@@ -43,8 +44,17 @@ export function LessonCharts(props: Props) {
   const { lesson, snapshot } = props;
   const shown = snapshot.arms.filter((a) => a.enabled && !a.diverged);
   const version = shown.map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`).join('|');
-  const sweep = sweepOf(lesson.id);
+  const sweeps = sweepsOf(lesson.id);
   const panels: React.ReactNode[] = [];
+  if (lesson.armIds.includes('baseline') && lesson.id === 'self-supervision') {
+    panels.push(<HeadTailChart key="headtail" {...props} version={version} />);
+    panels.push(<MiHeatmap key="mi" lang={props.lang} />);
+    panels.push(
+      <div key="aug" className="span-all">
+        <AugmentationPanel lang={props.lang} />
+      </div>,
+    );
+  }
   if (lesson.id === 'positives' || lesson.id === 'negatives' || lesson.id === 'bias-correction') {
     panels.push(<PopularityChart key="pop" {...props} version={version} />);
   }
@@ -66,7 +76,7 @@ export function LessonCharts(props: Props) {
       </div>,
     );
   }
-  if (sweep) panels.push(<SweepChart key="sweep" {...props} def={sweep} />);
+  for (const def of sweeps) panels.push(<SweepChart key={`sweep-${def.knob}`} {...props} def={def} suffix={sweeps.length > 1 ? `-${def.knob}` : ''} />);
   if (!panels.length) return null;
   return (
     <div className="charts lesson-charts" data-testid="lesson-charts">
@@ -265,23 +275,29 @@ const EstimatorChart = memo(function EstimatorChart(p: Props & { version: string
   );
 }, sameVersion);
 
-type SweepMetric = 'recall@50' | 'recall@50.tail' | 'headShare@50';
-const SWEEP_METRICS: [SweepMetric, 'metricRecall' | 'metricTail' | 'metricHeadShare'][] = [
-  ['recall@50', 'metricRecall'],
-  ['recall@50.tail', 'metricTail'],
-  ['headShare@50', 'metricHeadShare'],
-];
+type SweepMetric = NonNullable<SweepDef['metric']>;
+const METRIC_LABEL: Record<SweepMetric, 'metricRecall' | 'metricTail' | 'metricHead' | 'metricHeadShare' | 'metricGainTail'> = {
+  'recall@50': 'metricRecall',
+  'recall@50.tail': 'metricTail',
+  'recall@50.head': 'metricHead',
+  'headShare@50': 'metricHeadShare',
+  'gain.tail': 'metricGainTail',
+};
+const DEFAULT_METRICS: SweepMetric[] = ['recall@50', 'recall@50.tail', 'headShare@50'];
+const pctSigned = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(100 * v).toFixed(0)}%`;
 
-function SweepChart(p: Props & { def: SweepDef }) {
+export function SweepChart(p: Props & { def: SweepDef; suffix?: string }) {
   const { lang, lesson, snapshot, baselines, config, send, def } = p;
-  const [metric, setMetric] = useState<SweepMetric>('recall@50');
+  const sfx = p.suffix ?? '';
+  const [metric, setMetric] = useState<SweepMetric>(def.metric ?? 'recall@50');
+  const values = def.values.filter((v) => !def.allowed || def.allowed(v, config.settings));
   const key = sweepKey(lesson.id, def.knob, config.settings);
   const points = useSweeps((s) => s.points[key]);
   const status = useSweeps((s) => s.status);
   const inSync = !!snapshot.settings && sweepKey(lesson.id, def.knob, snapshot.settings) === key && snapshot.phase !== 'loading';
   const arms = def.arms ?? config.arms;
   const have = new Set((points ?? []).map((q) => `${q.armId}@${q.value}`));
-  const missing = def.values.filter((v) => arms.some((a) => !have.has(`${a}@${v}`)));
+  const missing = values.filter((v) => arms.some((a) => !have.has(`${a}@${v}`)));
   const runs = missing.reduce((n, v) => n + arms.filter((a) => !have.has(`${a}@${v}`)).length, 0);
   const active = status?.active && status.key === key;
   const otherActive = status?.active && status.key !== key;
@@ -291,15 +307,20 @@ function SweepChart(p: Props & { def: SweepDef }) {
   const perArm = snapshot.stepsPerSecond * Math.max(1, live);
   const eta = perArm > 0 ? (runs * config.settings.steps) / perArm : 0;
 
-  const plotted = [...new Set((points ?? []).map((q) => q.armId))].filter((id) => lesson.armIds.includes(id));
+  const gain = metric === 'gain.tail' && !!def.relativeTo;
+  const plotted = [...new Set((points ?? []).map((q) => q.armId))].filter((id) => lesson.armIds.includes(id) && !(gain && id === def.relativeTo));
   const byValue = new Map<number, Record<string, number | null>>();
   for (const q of points ?? []) {
     let row = byValue.get(q.value);
     if (!row) byValue.set(q.value, (row = { value: q.value }));
-    row[q.armId] = num(q.metrics[metric as MetricName]);
+    if (gain) {
+      const base = (points ?? []).find((b) => b.value === q.value && b.armId === def.relativeTo);
+      const b = base?.metrics['recall@50.tail'];
+      row[q.armId] = b && b > 0 ? num(q.metrics['recall@50.tail'] / b - 1) : null;
+    } else row[q.armId] = num(q.metrics[metric as MetricName]);
   }
   const data = [...byValue.values()].sort((a, b) => (a.value as number) - (b.value as number));
-  const xs = [...new Set([...def.values, ...data.map((r) => r.value as number)])].sort((a, b) => a - b);
+  const xs = [...new Set([...values, ...data.map((r) => r.value as number)])].sort((a, b) => a - b);
   const xDomain: [number, number] = [Math.min(...xs, current), Math.max(...xs, current)];
 
   const start = () => {
@@ -310,20 +331,20 @@ function SweepChart(p: Props & { def: SweepDef }) {
 
   const controls = (
     <div className="seg small" role="group" aria-label="metric">
-      {SWEEP_METRICS.map(([m, label]) => (
-        <button key={m} data-testid={`sweep-metric-${m}`} className={m === metric ? 'active' : ''} onClick={() => setMetric(m)}>
-          {t(lang, label)}
+      {(def.metrics ?? DEFAULT_METRICS).map((m) => (
+        <button key={m} data-testid={`sweep-metric${sfx}-${m}`} className={m === metric ? 'active' : ''} onClick={() => setMetric(m)}>
+          {t(lang, METRIC_LABEL[m])}
         </button>
       ))}
     </div>
   );
 
   return (
-    <ChartCard testid="chart-sweep" title={tx(lang, def.title)} note={tx(lang, def.note)} extra={controls} wide>
+    <ChartCard testid={`chart-sweep${sfx}`} title={tx(lang, def.title)} note={tx(lang, def.note)} extra={controls} wide>
       <div className="sweep-bar">
         {active ? (
           <>
-            <span className="small" data-testid="sweep-progress">
+            <span className="small" data-testid={`sweep-progress${sfx}`}>
               {t(lang, 'sweepProgress')}: {status!.done} / {status!.total}
               {status!.current && (
                 <>
@@ -332,17 +353,17 @@ function SweepChart(p: Props & { def: SweepDef }) {
               )}
               {snapshot.phase === 'running' && <span className="muted"> ({t(lang, 'sweepWaiting')})</span>}
             </span>
-            <button className="btn" data-testid="sweep-cancel" onClick={() => send({ type: 'cancelSweep' })}>
+            <button className="btn" data-testid={`sweep-cancel${sfx}`} onClick={() => send({ type: 'cancelSweep' })}>
               {t(lang, 'sweepCancel')}
             </button>
           </>
         ) : arms.length === 0 ? (
           <span className="muted small">{t(lang, 'sweepNoArms')}</span>
         ) : runs === 0 ? (
-          <span className="muted small" data-testid="sweep-complete">{t(lang, 'sweepAllDone')}</span>
+          <span className="muted small" data-testid={`sweep-complete${sfx}`}>{t(lang, 'sweepAllDone')}</span>
         ) : (
           <>
-            <button className="btn primary" data-testid="sweep-run" disabled={!inSync || !!otherActive} onClick={start}>
+            <button className="btn primary" data-testid={`sweep-run${sfx}`} disabled={!inSync || !!otherActive} onClick={start}>
               {t(lang, 'sweepRun')}
             </button>
             <span className="muted small">
@@ -371,10 +392,11 @@ function SweepChart(p: Props & { def: SweepDef }) {
               tick={AXIS}
               tickFormatter={(v: number) => def.format(v)}
             />
-            <YAxis tick={AXIS} domain={metric === 'headShare@50' ? [0, 1] : [0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} />
-            <Tooltip formatter={(v) => fmt3(v)} labelFormatter={(v) => `${def.knob} = ${def.format(Number(v))}`} isAnimationActive={false} />
+            <YAxis tick={AXIS} domain={metric === 'headShare@50' ? [0, 1] : gain ? ['auto', 'auto'] : [0, 'auto']} tickFormatter={(v: number) => (gain ? pctSigned(v) : v.toFixed(2))} width={gain ? 56 : 60} />
+            <Tooltip formatter={(v) => (gain && typeof v === 'number' ? pctSigned(v) : fmt3(v))} labelFormatter={(v) => `${def.knob} = ${def.format(Number(v))}`} isAnimationActive={false} />
             <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             {current !== undefined && <ReferenceLine x={current} stroke="#9aa5b1" strokeDasharray="4 4" label={{ value: t(lang, 'sweepNow'), position: 'insideTopLeft', fontSize: 11, fill: '#52606d' }} />}
+            {gain && <ReferenceLine y={0} stroke={armColor(lesson.armIds, def.relativeTo!)} strokeDasharray="6 4" label={{ value: armName(p, def.relativeTo!), position: 'insideBottomRight', fontSize: 11, fill: '#52606d' }} />}
             {metric === 'headShare@50' && (
               <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: TRUTH_COLOR }} />
             )}
@@ -383,7 +405,7 @@ function SweepChart(p: Props & { def: SweepDef }) {
             ))}
           </LineChart>
         </ResponsiveContainer>
-        {!data.length && <div className="sweep-empty muted small" data-testid="sweep-empty">{t(lang, 'sweepEmpty')}</div>}
+        {!data.length && <div className="sweep-empty muted small" data-testid={`sweep-empty${sfx}`}>{t(lang, 'sweepEmpty')}</div>}
       </div>
     </ChartCard>
   );
