@@ -102,7 +102,7 @@ export const HeadTailChart = memo(
       return row;
     });
     return (
-      <section className="chart-card" data-testid="chart-headtail">
+      <section className="chart-card" data-testid="chart-tail-vs-head">
         <header>
           <h3>{tx(lang, S.headTail)}</h3>
         </header>
