@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { biasCorrection } from '../../lessons/bias-correction';
 import { knobsOf } from '../../lessons/registry';
 import { trainingModes } from '../../lessons/training-modes';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
@@ -20,10 +21,15 @@ describe('training engine', () => {
     await initNodeBackend('wasm');
   });
 
-  it('keeps tf.memory().numTensors flat over 2,000 lockstep steps of every loss, with evaluations', async () => {
+  it('keeps tf.memory().numTensors flat over 2,000 lockstep steps of every loss family, with evaluations', async () => {
     const world = generateWorld({ seed: 3, ...tiny });
     const settings = settingsFor({});
-    const ex = new Experiment(world, trainingModes.arms(settings), settings);
+    // Per-row negatives (pointwise), shared negatives (listwise), in-batch with streaming logQ.
+    const specs = [
+      ...trainingModes.arms(settings).filter((a) => a.id === 'pointwise' || a.id === 'listwise'),
+      ...biasCorrection.arms(settings).filter((a) => a.id === 'logq-streaming'),
+    ];
+    const ex = new Experiment(world, specs, settings);
     await ex.train(50);
     await ex.evaluate();
     const before = tf.memory().numTensors;
@@ -37,7 +43,7 @@ describe('training engine', () => {
     expect(after).toBe(before);
     ex.dispose();
     expect(tf.memory().numTensors).toBeLessThan(before);
-  });
+  }, 600_000);
 
   it('reproduces the same losses from the same seed, and arms train identically whatever else runs', async () => {
     const world = generateWorld({ seed: 4, ...tiny });
