@@ -60,5 +60,5 @@ describe('self-supervision on the default world', () => {
     }
     for (const id of SSL_ARMS) expect(mean(effects[id].tail), `${id}: tail vs head`).toBeGreaterThan(mean(effects[id].head));
     expect(mean(SSL_ARMS.map((id) => mean(effects[id].tail))), 'SSL arms raise tail recall on average').toBeGreaterThan(0);
-  });
+  }, 420_000);
 });
