@@ -4,6 +4,7 @@
  * page draws them from the live world and from real training.
  */
 import type { LessonContent } from '../../src/app/lesson-content';
+import { text } from './text';
 
 export const selfSupervisionContent: LessonContent = {
   idea: {
@@ -39,8 +40,8 @@ export const selfSupervisionContent: LessonContent = {
         {
           kind: 'p',
           text: {
-            zh: '主任务的 $n$ 个（用户，物品）对来自点击，$p_j$ 是物品 $j$ 出现在 batch 中的概率（logQ 纠偏，见“纠偏：logQ”一课）；自监督任务的 $m$ 个物品均匀抽样。$\\alpha$ 是自监督任务的权重（控件“自监督权重 α”），$\\tau\'$ 是它的温度。$\\alpha$ 不是越大越好：自监督任务只要求两个视图一致，并不关心用户喜欢什么；权重太大，它会挤占主任务，连头部物品的向量也变差。下方的 α 扫描图逐点训练，显示这一点。',
-            en: 'The main task’s $n$ (user, item) pairs come from clicks, and $p_j$ is item $j$’s chance of being in a batch (logQ correction, see the “Bias correction: logQ” lesson); the SSL task’s $m$ items are drawn uniformly. $\\alpha$ weighs the self-supervised task (the “SSL weight α” knob) and $\\tau\'$ is its temperature. More is not better: the SSL task only asks two views to agree, it knows nothing of what users like; weigh it too much and it crowds out the main task, and even head items’ vectors get worse. The α sweep below trains one point at a time to show this.',
+            zh: '主任务的 $n$ 个（用户，物品）对来自点击，$p_j$ 是物品 $j$ 出现在 batch 中的概率（logQ 纠偏，见“纠偏：logQ”一课）；自监督任务的 $m$ 个物品均匀抽样。$\\alpha$ 是自监督任务的权重（控件“自监督权重 α”），$\\tau\'$ 是它的温度。$\\alpha$ 取多大要靠实验：自监督任务只要求两个视图一致，并不关心用户喜欢什么，所以笔记提醒，权重太大会挤占主任务。下方的 α 扫描图逐点训练，看它在这个世界里实际做了什么（结果见下文“这个世界里看到了什么”）。',
+            en: 'The main task’s $n$ (user, item) pairs come from clicks, and $p_j$ is item $j$’s chance of being in a batch (logQ correction, see the “Bias correction: logQ” lesson); the SSL task’s $m$ items are drawn uniformly. $\\alpha$ weighs the self-supervised task (the “SSL weight α” knob) and $\\tau\'$ is its temperature. How much to weigh it is an empirical question: the SSL task only asks two views to agree and knows nothing of what users like, so the notes warn that too much of it crowds out the main task. The α sweep below trains one point at a time so you can see what it does in this world (what we found is under “What this world shows”).',
           },
         },
       ],
@@ -115,10 +116,17 @@ export const selfSupervisionContent: LessonContent = {
         {
           kind: 'p',
           text: {
-            zh: '因此本课默认的世界是稀疏的：人均约 5 次训练点击（其他课程默认 20 次），大多数物品只有几次点击，很多一次都没有（增强示例上方给出了当前世界的实际数字）。在这样的世界里，学生能看到自监督对长尾物品的作用；把“人均点击”调高，这个作用随之减弱。本实验的科学测试在默认世界上用三个种子检验：自监督组相对基线提高长尾召回，且长尾的相对提升大于头部的相对变化。',
-            en: 'That is why this lesson’s default world is sparse: about 5 training clicks per user (other lessons default to 20), so most items have only a few clicks and many have none (the augmentation example states this world’s actual numbers). In such a world a student can see what SSL does for tail items; raise “Clicks per user” and the effect fades. The lab’s science test checks this on the default world over three seeds: the SSL arms raise tail recall over the baseline, and the tail’s relative gain exceeds the head’s relative change.',
+            zh: '因此本课默认的世界是稀疏的：人均约 5 次训练点击（其他课程默认 20 次），大多数物品只有几次点击，很多一次都没有（增强示例上方给出了当前世界的实际数字）。在这样的世界里，学生能看到自监督对长尾物品的作用；把“人均点击”调高，这个作用随之减弱——在这个世界里甚至反转：人均 10–20 次点击时，自监督反而降低长尾召回率。还要注意：在这个稀疏的默认世界里，热门基线仍胜过所有训练出来的模型（点击太少，双塔学不好）；自监督改变的是召回结果在头部和长尾之间的分配，整体召回率基本不变。本实验的科学测试在默认世界上用三个种子检验：自监督组相对基线提高长尾召回，且长尾的相对提升大于头部的相对变化。',
+            en: 'That is why this lesson’s default world is sparse: about 5 training clicks per user (other lessons default to 20), so most items have only a few clicks and many have none (the augmentation example states this world’s actual numbers). In such a world a student can see what SSL does for tail items; raise “Clicks per user” and the effect shrinks — and in this world it reverses: at 10–20 clicks per user SSL lowers tail recall. Note too that on this sparse default world the popular baseline still beats every trained arm (there are too few clicks for the towers); SSL moves retrieval between head and tail at about the same overall recall. The lab’s science test checks this on the default world over three seeds: the SSL arms raise tail recall over the baseline, and the tail’s relative gain exceeds the head’s relative change.',
           },
         },
+      ],
+    },
+    {
+      title: text.findings.title,
+      blocks: [
+        { kind: 'p', text: text.findings.body },
+        { kind: 'p', text: text.alpha.body },
       ],
     },
   ],
@@ -136,8 +144,8 @@ export const selfSupervisionContent: LessonContent = {
       en: 'Sparsity sweep: press “Measure the missing points” and watch the tail gain as clicks per user grow (each point is a full training run on a new world — slow; cancel any time).',
     },
     {
-      zh: 'α 扫描：α = 0 即基线。α 从小到大，长尾召回先升后降吗？太多的自监督会伤害主任务。',
-      en: 'α sweep: α = 0 is the baseline. As α grows, does tail recall rise and then fall? Too much SSL hurts the main task.',
+      zh: 'α 扫描：α = 0 即基线。α 从小到大，长尾和头部召回各怎样变化？笔记提醒太多的自监督会伤害主任务；在这个世界里，α 很大时随机遮挡更像作用于所有物品的正则项（头部召回也上升），长尾增益则变小——自己看，并比较各组。',
+      en: 'α sweep: α = 0 is the baseline. As α grows, how do tail and head recall move? The notes warn that too much SSL hurts the main task; in this world a large α made random masking act like a regulariser on all items (head recall rose too) while the tail gain shrank — see for yourself, and compare arms.',
     },
   ],
   source: {
