@@ -2,7 +2,7 @@
  * Browser-test harness: builds the site into a temp dir, serves it on a free localhost port
  * with a tiny static server, and launches Debian's Chromium through playwright-core.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -103,4 +103,27 @@ export function watchConsole(page: Page): string[] {
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** What every browser test file starts from: the built site, served under a sub-path, and Chromium. */
+export interface Lab {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startLab(): Promise<Lab> {
+  mkdirSync(RESULTS, { recursive: true });
+  const dir = await buildSite();
+  const site = await serve(dir);
+  const browser = await launch();
+  return {
+    url: site.url,
+    browser,
+    async close() {
+      await browser.close();
+      await site.close();
+      await removeDir(dir);
+    },
+  };
 }

@@ -4,26 +4,23 @@
  * reload, bad links corrected with a notice, and a lost GPU device falling back mid-run.
  * Skips (with a message) where /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LESSONS } from '../../lessons/registry';
-import { browserAvailable, buildSite, launch, removeDir, RESULTS, serve, watchConsole } from './harness';
+import { browserAvailable, type Lab, RESULTS, startLab, watchConsole } from './harness';
 
 const available = browserAvailable();
 const LESSON = LESSONS.find((l) => l.id === 'training-modes')!;
 /** A small world keeps the browser runs short; the page's defaults are the lesson's own. */
 const SMALL = 'users=300&items=600&seed=7';
 
-let dir = '';
-let site: { url: string; close(): Promise<void> } | undefined;
-let browser: Browser | undefined;
+let lab: Lab | undefined;
 
 async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const errors = watchConsole(page);
-  await page.goto(site!.url + hash);
+  await page.goto(lab!.url + hash);
   return { page, errors };
 }
 
@@ -55,17 +52,10 @@ function isRecall(s: string): boolean {
 
 describe.skipIf(!available)('the lab in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    dir = await buildSite();
-    site = await serve(dir);
-    browser = await launch();
+    lab = await startLab();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (dir) await removeDir(dir);
-  });
+  afterAll(() => lab?.close());
 
   test('the home page lists every lesson; lessons not built yet are marked, not linked', async () => {
     const { page, errors } = await open('#/');
@@ -84,11 +74,11 @@ describe.skipIf(!available)('the lab in Chromium', () => {
     // A lesson not built yet, opened by its address: a clear page, not a broken one.
     const planned = LESSONS.find((l) => !l.ready);
     if (planned) {
-      await page.goto(`${site!.url}#/lessons/${planned.id}`);
+      await page.goto(`${lab!.url}#/lessons/${planned.id}`);
       await page.getByTestId('not-built').waitFor();
       expect(await text(page, 'not-built')).toContain('coming soon');
     }
-    await page.goto(`${site!.url}#/lessons/no-such-lesson`);
+    await page.goto(`${lab!.url}#/lessons/no-such-lesson`);
     await page.getByTestId('not-built').waitFor();
     expect(errors).toEqual([]);
     await page.close();

@@ -5,20 +5,17 @@
  * (one new world per clicks value) run to the end, the α sweep started and cancelled, no console
  * errors. Skips (with a message) where /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findLesson } from '../../lessons/registry';
-import { browserAvailable, buildSite, launch, removeDir, RESULTS, serve, watchConsole } from './harness';
+import { browserAvailable, type Lab, RESULTS, startLab, watchConsole } from './harness';
 
 const available = browserAvailable();
 const LESSON = findLesson('self-supervision')!;
 const HASH = '#/lessons/self-supervision?users=300&items=600&steps=40&seed=7&lang=en&backend=wasm';
 
-let dir = '';
-let site: { url: string; close(): Promise<void> } | undefined;
-let browser: Browser | undefined;
+let lab: Lab | undefined;
 
 async function text(page: Page, testid: string): Promise<string> {
   return (await page.getByTestId(testid).textContent({ timeout: 10_000 })) ?? '';
@@ -41,23 +38,16 @@ const marks = (page: Page, testid: string, selector: string) => page.getByTestId
 
 describe.skipIf(!available)('the self-supervision page in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(RESULTS, { recursive: true });
-    dir = await buildSite();
-    site = await serve(dir);
-    browser = await launch();
+    lab = await startLab();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (dir) await removeDir(dir);
-  });
+  afterAll(() => lab?.close());
 
   test('heatmap, augmentation example, a run, the sparsity and α sweeps; no console errors', async () => {
-    const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchConsole(page);
     try {
-      await page.goto(site!.url + HASH);
+      await page.goto(lab!.url + HASH);
       await until('the wasm backend', () => text(page, 'backend'), (b) => b === 'wasm', 90_000);
       expect(await page.locator('.mode-card').count()).toBeGreaterThanOrEqual(4);
       expect(await page.locator('.mode-card .katex').count()).toBeGreaterThan(3);
