@@ -182,8 +182,9 @@ function Heatmap({ mi, mode, lang }: { mi: MutualInformationMatrix; mode: MiMode
   if (mode === 'normalized') max = Math.max(max, 1e-9);
   const cell = 46;
   const left = 92;
-  const top = 24;
-  const w = left + F * cell;
+  // Column labels are slanted: horizontal ones overlapped at this cell width.
+  const top = 64;
+  const w = left + F * cell + 24;
   const h = top + F * cell;
   const color = (v: number) => {
     const x = max > 0 ? Math.min(1, v / max) : 0;
@@ -199,7 +200,15 @@ function Heatmap({ mi, mode, lang }: { mi: MutualInformationMatrix; mode: MiMode
     <div className="mi-wrap">
       <svg viewBox={`0 0 ${w} ${h}`} width="100%" style={{ maxWidth: w * 1.15 }} role="img" aria-label={tx(lang, S.miTitle)} data-testid="mi-svg">
         {mi.fields.map((f, j) => (
-          <text key={`c${f}`} x={left + j * cell + cell / 2} y={top - 8} textAnchor="middle" fontSize={11} fill="#52606d">
+          <text
+            key={`c${f}`}
+            x={left + j * cell + cell / 2}
+            y={top - 8}
+            textAnchor="start"
+            transform={`rotate(-40 ${left + j * cell + cell / 2} ${top - 8})`}
+            fontSize={11}
+            fill="#52606d"
+          >
             {fieldName(lang, f)}
           </text>
         ))}
