@@ -17,7 +17,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Two files at a time (the machine has 2 cores; training is single-threaded wasm). The
-    // browser tests run alone afterwards (`npm test`), so they never compete with training.
+    // browser tests run afterwards, one file at a time (`npm test`), so they never compete with
+    // training or with each other (the WebGPU test on SwiftShader takes a whole core).
     fileParallelism: true,
     maxWorkers: 2,
   },

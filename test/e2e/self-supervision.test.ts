@@ -87,7 +87,7 @@ describe.skipIf(!available)('the self-supervision page in Chromium', () => {
 
       // α: started, then cancelled.
       await page.getByTestId('sweep-run-alpha').click();
-      await page.getByTestId('sweep-progress-alpha').waitFor({ timeout: 10_000 });
+      await page.getByTestId('sweep-progress-alpha').waitFor({ timeout: 60_000 });
       // The progress line redraws a few times a second: dispatch the click rather than wait for a still button.
       await page.getByTestId('sweep-cancel-alpha').dispatchEvent('click', undefined, { timeout: 10_000 }).catch(() => undefined);
       await until('the α sweep to stop', async () => (await page.getByTestId('sweep-run-alpha').count()) + (await page.getByTestId('sweep-complete-alpha').count()), (n) => n === 1, 60_000);

@@ -7,6 +7,7 @@ import { armColor, ORACLE_COLOR, POPULAR_COLOR, TRUTH_COLOR } from '../colors';
 import type { Lang, LossScale, RecallK } from '../config';
 import { RECALL_K } from '../config';
 import { t, tx } from '../i18n';
+import { ChartCard } from './ChartCard';
 
 type Row = Record<string, number | null>;
 
@@ -38,18 +39,6 @@ function rows(series: Record<string, [number, number][]>): Row[] {
 const fmt3 = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : String(v));
 const AXIS = { fontSize: 11, fill: '#52606d' };
 
-function ChartCard({ title, note, children, extra, testid }: { title: string; note: string; children: React.ReactNode; extra?: React.ReactNode; testid: string }) {
-  return (
-    <section className="chart-card" data-testid={testid}>
-      <header>
-        <h3>{title}</h3>
-        {extra}
-      </header>
-      <div className="chart-body">{children}</div>
-      <p className="chart-note">{note}</p>
-    </section>
-  );
-}
 
 /** Props equal for drawing: `snapshot` compared through `version`, callbacks ignored. */
 function sameView<P extends object>(a: P, b: P): boolean {

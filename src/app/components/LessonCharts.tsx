@@ -14,6 +14,7 @@ import { t, tx } from '../i18n';
 import type { CommandBody } from '../lab-client';
 import { type SweepDef, sweepKey, sweepsOf, useSweeps } from '../sweeps';
 import { AugmentationPanel, HeadTailChart, MiHeatmap } from './SslPanels';
+import { ChartCard } from './ChartCard';
 
 const AXIS = { fontSize: 11, fill: '#52606d' };
 const fmt3 = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(3) : '—');
@@ -85,18 +86,6 @@ export function LessonCharts(props: Props) {
   );
 }
 
-function ChartCard({ title, note, children, extra, testid, wide }: { title: string; note: string; children: React.ReactNode; extra?: React.ReactNode; testid: string; wide?: boolean }) {
-  return (
-    <section className={`chart-card${wide ? ' wide' : ''}`} data-testid={testid}>
-      <header>
-        <h3>{title}</h3>
-        {extra}
-      </header>
-      <div className="chart-body">{children}</div>
-      <p className="chart-note">{note}</p>
-    </section>
-  );
-}
 
 /** Equal for drawing: compared through `version` (snapshot and callbacks ignored). */
 function sameVersion<P extends { version: string; lang: Lang; baselines: Baselines }>(a: P, b: P): boolean {
