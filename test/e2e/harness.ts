@@ -127,3 +127,30 @@ export async function startLab(): Promise<Lab> {
     },
   };
 }
+
+/** The text of a test id (empty when it has none). */
+export async function text(page: Page, testid: string): Promise<string> {
+  return (await page.getByTestId(testid).textContent({ timeout: 10_000 })) ?? '';
+}
+
+/** Polls until `check` holds; fails with the last observed state. */
+export async function until<T>(what: string, read: () => Promise<T>, check: (v: T) => boolean, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!check(last)) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 500));
+    last = await read();
+  }
+  return last;
+}
+
+/** What recharts draws, to count marks in a chart. */
+export const BARS = '.recharts-bar-rectangle';
+export const LINES = '.recharts-line-curve';
+export const DOTS = '.recharts-line-dots circle, .recharts-dot';
+
+/** Marks drawn inside a chart card (bars, lines, dots). */
+export async function marks(page: Page, testid: string, selector: string): Promise<number> {
+  return page.getByTestId(testid).locator(selector).count();
+}

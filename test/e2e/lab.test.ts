@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LESSONS } from '../../lessons/registry';
-import { browserAvailable, type Lab, RESULTS, startLab, watchConsole } from './harness';
+import { BARS, browserAvailable, DOTS, type Lab, LINES, marks, RESULTS, startLab, text, until, watchConsole } from './harness';
 
 const available = browserAvailable();
 const LESSON = LESSONS.find((l) => l.id === 'training-modes')!;
@@ -24,26 +24,10 @@ async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-async function text(page: Page, testid: string): Promise<string> {
-  return (await page.getByTestId(testid).textContent({ timeout: 10_000 })) ?? '';
-}
-
 async function recalls(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const arm of LESSON.armIds) out[arm] = await text(page, `arm-${arm}-recall@50`);
   return out;
-}
-
-/** Polls until `check` holds; fails with the last observed state. */
-async function until<T>(what: string, read: () => Promise<T>, check: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!check(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 500));
-    last = await read();
-  }
-  return last;
 }
 
 function isRecall(s: string): boolean {
@@ -196,15 +180,6 @@ async function trainAndReload(page: Page, errors: string[], backend: 'wasm' | 'w
       expect(await page.getByTestId('lesson-page').getAttribute('data-lang')).toBe('zh');
       expect(errors).toEqual([]);
 }
-
-/** Marks drawn inside a chart card (bars, lines, dots). */
-async function marks(page: Page, testid: string, selector: string): Promise<number> {
-  return page.getByTestId(testid).locator(selector).count();
-}
-
-const BARS = '.recharts-bar-rectangle';
-const LINES = '.recharts-line-curve';
-const DOTS = '.recharts-line-dots circle, .recharts-dot';
 
 /** A lesson on samples: texts in place, a short run to the end, every chart drawn from it. */
 async function samplePage(page: Page, id: string): Promise<void> {

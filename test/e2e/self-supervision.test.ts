@@ -6,35 +6,15 @@
  * errors. Skips (with a message) where /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findLesson } from '../../lessons/registry';
-import { browserAvailable, type Lab, RESULTS, startLab, watchConsole } from './harness';
+import { BARS, browserAvailable, DOTS, type Lab, marks, RESULTS, startLab, text, until, watchConsole } from './harness';
 
 const available = browserAvailable();
 const LESSON = findLesson('self-supervision')!;
 const HASH = '#/lessons/self-supervision?users=300&items=600&steps=40&seed=7&lang=en&backend=wasm';
 
 let lab: Lab | undefined;
-
-async function text(page: Page, testid: string): Promise<string> {
-  return (await page.getByTestId(testid).textContent({ timeout: 10_000 })) ?? '';
-}
-
-async function until<T>(what: string, read: () => Promise<T>, check: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!check(last)) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 500));
-    last = await read();
-  }
-  return last;
-}
-
-const BARS = '.recharts-bar-rectangle';
-const DOTS = '.recharts-line-dots circle, .recharts-dot';
-const marks = (page: Page, testid: string, selector: string) => page.getByTestId(testid).locator(selector).count();
 
 describe.skipIf(!available)('the self-supervision page in Chromium', () => {
   beforeAll(async () => {
