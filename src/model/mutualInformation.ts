@@ -1,6 +1,7 @@
 import type { SslSpec } from '../lesson/types';
 import { Rng } from '../util/rng';
 import type { World } from '../world/types';
+import { itemStrideOf } from '../world/truth';
 
 /**
  * Mutual information between the item features of the catalogue, and the feature masks of the
@@ -100,7 +101,7 @@ export interface MutualInformationMatrix {
 /** Each item's values per layout field: field 0 = [the item's id], tags = its non-empty slots. */
 export function itemFieldValues(world: World): number[][][] {
   const n = world.config.items;
-  const stride = world.itemFields.reduce((s, f) => s + f.slots, 0);
+  const stride = itemStrideOf(world);
   const perField: number[][][] = [Array.from({ length: n }, (_, i) => [i])];
   let slot = 0;
   for (const f of world.itemFields) {
@@ -312,7 +313,7 @@ export function augmentationExample(
   const masks = buildViews(augmentation, 1, ctx, rng);
   const values = itemFieldValues(world).map((col) => col[item]);
   const names = ['id', ...world.itemFields.map((f) => f.name)];
-  const stride = world.itemFields.reduce((s, f) => s + f.slots, 0);
+  const stride = itemStrideOf(world);
   const view = (v: 0 | 1): FieldView[] =>
     names.map((field, f) => {
       const masked = masks.masked[v][f] === 1;

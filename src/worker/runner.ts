@@ -25,6 +25,7 @@ import type { World } from '../world/types';
 import type { ArmSnapshot, Command, EvalPoint, ItemFeatureInsight, RunPhase, Snapshot, WorkerMessage, WorldSummary } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { worldConfigOf, worldKnobIds } from './world-config';
+import { itemStrideOf } from '../world/truth';
 
 /** Wall time aimed at per training chunk: short enough that Pause answers at once. */
 const CHUNK_SECONDS = 0.12;
@@ -842,7 +843,7 @@ export class Runner {
  * and among those the one with the median number of training clicks. Deterministic for a world.
  */
 function exampleItem(world: World): number {
-  const stride = world.itemFields.reduce((s, f) => s + f.slots, 0);
+  const stride = itemStrideOf(world);
   const tags = (i: number) => {
     let n = 0;
     let slot = 0;

@@ -1,4 +1,4 @@
-import { SAME_CITY_BONUS } from './truth';
+import { itemStrideOf, SAME_CITY_BONUS } from './truth';
 import type { Interactions, World } from './types';
 
 /**
@@ -7,7 +7,7 @@ import type { Interactions, World } from './types';
  */
 export function exportWorld(world: World): Record<string, string> {
   const { config, latentDim: L } = world;
-  const itemStride = world.itemFields.reduce((s, f) => s + f.slots, 0);
+  const itemStride = itemStrideOf(world);
   const itemHeader = world.itemFields.flatMap((f) => (f.slots === 1 ? [f.name] : Array.from({ length: f.slots }, (_, k) => `${f.name}_${k}`)));
   const items = rows(['item', ...itemHeader, 'train_clicks', 'is_head'], config.items, (i) => [
     i,

@@ -1,5 +1,5 @@
 import { Rng, sampleCdf } from '../util/rng';
-import { cdfFromLogits, UserTruth } from './truth';
+import { cdfFromLogits, itemStrideOf, UserTruth } from './truth';
 import type { Csr, Exposures, FieldSpec, Interactions, World, WorldConfig } from './types';
 
 export const DEFAULT_WORLD: WorldConfig = {
@@ -105,7 +105,7 @@ export function generateWorld(partial: Partial<WorldConfig> = {}): World {
 
   // Items.
   const itemFields = itemFieldsFor(config);
-  const itemStride = itemFields.reduce((s, f) => s + f.slots, 0);
+  const itemStride = itemStrideOf({ itemFields });
   const itemFeatures = new Int32Array(nItems * itemStride).fill(-1);
   const itemTopic = new Int32Array(nItems);
   const itemLatent = new Float32Array(nItems * L);
