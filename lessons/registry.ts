@@ -1,5 +1,4 @@
-import type { Knob, LessonDef } from '../src/lesson/types';
-import { TRAINING_KNOBS } from '../src/train/settings';
+import type { LessonDef } from '../src/lesson/types';
 import { biasCorrection } from './bias-correction';
 import { negatives } from './negatives';
 import { positives } from './positives';
@@ -37,18 +36,4 @@ export const LESSONS: LessonDef[] = [
 
 export function findLesson(id: string): LessonDef | undefined {
   return LESSONS.find((l) => l.id === id);
-}
-
-/** The lesson's knobs after the shared training knobs, with the lesson's default overrides. */
-export function knobsOf(lesson: LessonDef): Knob[] {
-  const shared = TRAINING_KNOBS.map((k) => {
-    const d = lesson.defaults?.[k.id] ?? (lesson.world as Record<string, number | undefined>)[worldKey(k.id)];
-    return d === undefined ? k : { ...k, default: d };
-  });
-  return [...shared, ...lesson.knobs];
-}
-
-/** Knob id → world config key, for the knobs that shape the world. */
-export function worldKey(knobId: string): string {
-  return knobId === 'clicks' ? 'clicksPerUser' : knobId;
 }

@@ -1,4 +1,5 @@
 import type { ArmSpec, LessonDef } from '../../src/lesson/types';
+import { estimatorErrorProbe, meanTruePProbe } from './probes';
 import { text } from './text';
 
 function arms(): ArmSpec[] {
@@ -22,4 +23,5 @@ export const biasCorrection: LessonDef = {
   world: {},
   arms,
   claim: text.claim,
+  probes: [estimatorErrorProbe, meanTruePProbe],
 };

@@ -1,4 +1,5 @@
 import type { ArmSpec, LessonDef, Settings } from '../../src/lesson/types';
+import { itemFeaturesProbe } from './probes';
 import { text } from './text';
 
 /**
@@ -35,4 +36,5 @@ export const selfSupervision: LessonDef = {
   defaults: { steps: 300 },
   arms,
   claim: text.claim,
+  probes: [itemFeaturesProbe],
 };

@@ -2,12 +2,11 @@
  * What goes into the URL: lesson, arms, seed, knobs, language, forced backend, chart K.
  * One declared knob list (the lesson's) drives parsing, validation, the controls and the URL.
  */
-import { knobsOf } from '../../lessons/registry';
+import { knobsOf } from '../lesson/knobs';
 import type { Knob, LessonDef, Settings } from '../lesson/types';
-// Types only: the page must not pull TensorFlow.js into its bundle (training lives in the worker).
-import type { BackendName } from '../model/backend';
+import { BACKENDS, type BackendName, isBackendName } from '../model/backends';
 import { readSettings } from '../train/settings';
-import { maxClicksFor } from '../worker/world-config';
+import { maxClicksFor } from '../world/config';
 
 export type Lang = 'zh' | 'en';
 export const RECALL_K = [10, 50, 100] as const;
@@ -24,22 +23,6 @@ export interface LessonConfig {
   k: RecallK;
   /** Loss chart: each arm's loss relative to its first chunk, or raw. */
   lossScale: LossScale;
-}
-
-/** The lab's backend order (mirrors src/model/backend.ts without importing TensorFlow.js). */
-export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
-export const BACKEND_LABEL: Record<BackendName, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
-
-function isBackendName(x: string): x is BackendName {
-  return (BACKENDS as readonly string[]).includes(x);
-}
-
-/**
- * Order to try. A forced backend goes first; only the backends after it in the lab's order
- * remain as fallbacks (forcing WASM never ends up on a GPU; CPU is always the last resort).
- */
-export function backendOrder(forced: BackendName | null): BackendName[] {
-  return forced ? BACKENDS.slice(BACKENDS.indexOf(forced)) : [...BACKENDS];
 }
 
 /** Query keys the shell itself reads (the knobs come on top). */

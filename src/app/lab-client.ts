@@ -3,8 +3,10 @@
  * the worker's messages into store updates. The page never touches TensorFlow.js.
  */
 import { useEffect, useRef } from 'react';
+import type { SweepDef } from '../lesson/sweep';
+import { backendOrder } from '../model/backends';
 import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
-import { backendOrder, type LessonConfig } from './config';
+import type { LessonConfig } from './config';
 import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
 import { addSweepPoint, recordRun, setSweepStatus, useSweeps } from './sweeps';
 
@@ -75,7 +77,13 @@ function dropPendingSnapshot(): void {
   pending = null;
 }
 
-function handle(m: WorkerMessage): void {
+/** What the messages of one lesson page's worker are about: the lesson, and its sweeps (for finished runs). */
+interface SessionScope {
+  lessonId: string;
+  sweeps(): readonly SweepDef[];
+}
+
+function handle(m: WorkerMessage, scope: SessionScope): void {
   switch (m.type) {
     case 'status':
       useRun.setState({ status: m.text });
@@ -84,17 +92,15 @@ function handle(m: WorkerMessage): void {
       useRun.setState({ backend: { name: m.name, reason: m.reason, fallback: m.fallback } });
       return;
     case 'ready':
-      useRun.setState({ world: m.world, baselines: m.baselines, snapshot: null, insight: null });
+      useRun.setState({ world: m.world, baselines: m.baselines, snapshot: null, probes: {} });
       return;
-    case 'itemFeatures':
-      useRun.setState({ insight: m.insight });
+    case 'probe':
+      useRun.setState((s) => ({ probes: { ...s.probes, [m.name]: m.value } }));
       return;
-    case 'snapshot': {
+    case 'snapshot':
       queueSnapshot(m.snapshot);
-      const route = useConfig.getState().route;
-      if (m.snapshot.phase === 'done' && route.page === 'lesson') recordRun(route.id, m.snapshot);
+      if (m.snapshot.phase === 'done') recordRun(scope.lessonId, scope.sweeps(), m.snapshot);
       return;
-    }
     case 'sweepPoint':
       addSweepPoint(m.key, { value: m.value, armId: m.armId, step: m.step, metrics: m.metrics, detail: m.detail, source: 'sweep' });
       return;
@@ -123,10 +129,13 @@ export interface LabSession {
 
 /**
  * One worker per lesson page (and per forced backend): created on mount, terminated on unmount.
- * Config changes go to the worker debounced, so dragging a slider restarts training once.
+ * Config changes go to the worker debounced, so dragging a slider restarts training once. A
+ * finished run adds its points to the lesson's `sweeps`.
  */
-export function useLabSession(lessonId: string, config: LessonConfig, restartKey: number): LabSession {
+export function useLabSession(lessonId: string, config: LessonConfig, restartKey: number, sweeps: readonly SweepDef[]): LabSession {
   const client = useRef<LabClient | null>(null);
+  const sweepsNow = useRef(sweeps);
+  sweepsNow.current = sweeps;
   const sentKey = useRef('');
   const timer = useRef<number | undefined>(undefined);
 
@@ -135,7 +144,7 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
     useRun.setState({ ...EMPTY_RUN });
     // A sweep lives in the worker: a new worker has none (its measured points stay).
     useSweeps.setState({ status: null });
-    const c = new LabClient(handle);
+    const c = new LabClient((m) => handle(m, { lessonId, sweeps: () => sweepsNow.current }));
     client.current = c;
     const cfg = useConfig.getState().config ?? config;
     sentKey.current = configKey(cfg);

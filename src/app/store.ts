@@ -6,8 +6,8 @@
 import { create } from 'zustand';
 import { findLesson } from '../../lessons/registry';
 import type { Text } from '../lesson/types';
-import type { BackendName } from '../model/backend';
-import type { Baselines, ItemFeatureInsight, Snapshot, WorldSummary } from '../worker/protocol';
+import type { BackendName } from '../model/backends';
+import type { Baselines, Snapshot, WorldSummary } from '../worker/protocol';
 import { defaultLang, type Lang, type LessonConfig, lessonQuery, parseLang, parseLessonQuery } from './config';
 import { homeHash, lessonHash, parseHash, type Route } from './route';
 
@@ -81,8 +81,8 @@ export interface RunState {
   world: WorldSummary | null;
   baselines: Baselines | null;
   snapshot: Snapshot | null;
-  /** Self-supervised lessons: the world's item-feature MI and augmentation examples. */
-  insight: ItemFeatureInsight | null;
+  /** The lesson's run probes by name: their values for the current run (cleared on `ready`). */
+  probes: Record<string, unknown>;
   notices: Notice[];
   error: string | null;
   /** Paused by the page because the tab went hidden (resumed when shown). */
@@ -95,13 +95,18 @@ export const EMPTY_RUN: RunState = {
   world: null,
   baselines: null,
   snapshot: null,
-  insight: null,
+  probes: {},
   notices: [],
   error: null,
   hiddenPause: false,
 };
 
 export const useRun = create<RunState>()(() => ({ ...EMPTY_RUN }));
+
+/** The latest value of one of the lesson's run probes (its type is the probe's: see the lesson's probes.ts). */
+export function useProbe<T>(name: string): T | undefined {
+  return useRun((s) => s.probes[name]) as T | undefined;
+}
 
 let noticeKey = 0;
 

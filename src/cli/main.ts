@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { findLesson, knobsOf, LESSONS } from '../../lessons/registry';
+import { findLesson, LESSONS } from '../../lessons/registry';
+import { knobsOf } from '../lesson/knobs';
 import type { Knob, Settings } from '../lesson/types';
-import { isBackendName } from '../model/backend';
-import { runLesson, worldConfigFor, type LessonReport } from '../train/runLesson';
+import { isBackendName } from '../model/backends';
+import { runLesson, type LessonReport } from '../train/runLesson';
+import { worldConfigOf } from '../world/config';
 import { exportWorld } from '../world/export';
 import { generateWorld } from '../world/generate';
 import { numberFlag, parseArgs, UsageError } from './args';
@@ -88,7 +90,7 @@ function world(positional: string[], flags: Record<string, string>): number {
   if (!out) throw new UsageError('world needs --out DIR');
   const knobs = knobsOf(LESSONS.find((l) => l.ready)!).filter((k) => WORLD_KNOBS.includes(k.id));
   const settings = strictSettings(knobs, knobFlags);
-  const w = generateWorld(worldConfigFor({ world: {} } as never, settings));
+  const w = generateWorld(worldConfigOf({}, settings, WORLD_KNOBS));
   mkdirSync(out, { recursive: true });
   const files = exportWorld(w);
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(out, name), content);

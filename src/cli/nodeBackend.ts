@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type BackendChoice, type BackendName, type BackendOptions, initBackend } from '../model/backend';
+import { type BackendChoice, type BackendOptions, initBackend } from '../model/backend';
+import type { BackendName } from '../model/backends';
 
 /** Starts a tfjs backend in Node, pointing the wasm backend at its files in node_modules. */
 export async function initNodeBackend(name: BackendName, options: Omit<BackendOptions, 'wasmPaths'> = {}): Promise<BackendChoice> {

@@ -1,5 +1,6 @@
 import type { SamplerSpec } from '../model/samplers';
 import type { WorldConfig } from '../world/types';
+import type { Probe } from './probes';
 
 export interface Text {
   en: string;
@@ -74,4 +75,6 @@ export interface LessonDef {
   arms(settings: Settings): ArmSpec[];
   /** The claim from the notes that the lesson demonstrates. */
   claim: Text;
+  /** Computations the worker runs for this lesson alone (see probes.ts). */
+  probes?: Probe[];
 }

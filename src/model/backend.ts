@@ -4,8 +4,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { patchCpuKernels, patchWasmKernels, registerWasmSegmentSum } from './kernels';
 
-export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
+import { type BackendName, label } from './backends';
 
 export interface BackendChoice {
   name: BackendName;
@@ -18,10 +17,6 @@ export interface BackendOptions {
   wasmPaths?: string | Record<string, string>;
   /** Apply the lab's kernel fixes (default true; the benchmark's stock baseline turns them off). */
   patchKernels?: boolean;
-}
-
-export function isBackendName(x: string): x is BackendName {
-  return (BACKENDS as readonly string[]).includes(x);
 }
 
 /** Tries the backends in order and keeps the first that initialises and computes correctly. */
@@ -58,10 +53,6 @@ export async function initBackend(order: readonly BackendName[], options: Backen
     }
   }
   throw new Error(`no TensorFlow.js backend could start (${failures.join('; ')})`);
-}
-
-export function label(name: BackendName): string {
-  return { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' }[name];
 }
 
 interface GpuAdapterLike {

@@ -1,10 +1,10 @@
 import { findLessonArms } from '../lesson/arms';
+import { lessonWorldConfig } from '../lesson/knobs';
 import type { LessonDef, Settings } from '../lesson/types';
 import { CLOSENESS_GROUPS, POPULARITY_BUCKETS } from '../eval/breakdown';
 import { createEvalContext, type EvalDetail } from '../eval/evaluate';
 import { type Metrics, recallOnly, type RecallOnly } from '../eval/metrics';
 import { generateWorld } from '../world/generate';
-import type { WorldConfig } from '../world/types';
 import { Experiment } from './experiment';
 
 export interface ArmReport {
@@ -50,18 +50,6 @@ export interface RunOptions {
   onProgress?: (line: string) => void;
 }
 
-/** The world a lesson runs on: its default world, then the shared world knobs. */
-export function worldConfigFor(lesson: LessonDef, settings: Settings): Partial<WorldConfig> {
-  return {
-    ...lesson.world,
-    seed: settings.seed,
-    users: settings.users,
-    items: settings.items,
-    zipf: settings.zipf,
-    clicksPerUser: settings.clicks,
-  };
-}
-
 /** Runs a lesson headless: every arm for `steps` steps on each seed, metrics at the end. */
 export async function runLesson(lesson: LessonDef, options: RunOptions): Promise<LessonReport> {
   const repeats = options.repeats ?? 1;
@@ -75,7 +63,7 @@ export async function runLesson(lesson: LessonDef, options: RunOptions): Promise
 }
 
 async function runOnce(lesson: LessonDef, settings: Settings, options: RunOptions): Promise<RunReport> {
-  const world = generateWorld(worldConfigFor(lesson, settings));
+  const world = generateWorld(lessonWorldConfig(lesson, settings));
   const specs = findLessonArms(lesson, settings, options.armIds);
   const context = createEvalContext(world);
   const experiment = new Experiment(world, specs, settings, context);

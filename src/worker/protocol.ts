@@ -5,8 +5,7 @@
  */
 import type { EvalDetail } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
-import type { BackendName } from '../model/backend';
-import type { AugmentationExample, MutualInformationMatrix } from '../model/mutualInformation';
+import type { BackendName } from '../model/backends';
 import type { Settings, Text } from '../lesson/types';
 
 export type RunPhase = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'error';
@@ -68,24 +67,6 @@ export interface Baselines {
 
 export type { EvalDetail };
 
-/**
- * The item features of the world, for lessons whose arms train a self-supervised task: the
- * catalogue's mutual-information matrix and what each augmentation does to one tail item (both
- * computed by the engine's own functions from the live world; the training views use the same).
- */
-export interface ItemFeatureInsight {
-  mi: MutualInformationMatrix;
-  /** The example item: a tail item with several tags; its training clicks and the catalogue's. */
-  item: number;
-  itemTrainClicks: number;
-  meanItemTrainClicks: number;
-  /** Share of items with no training click at all. */
-  unclickedShare: number;
-  examples: AugmentationExample[];
-  /** The dropout rate the dropout example used. */
-  dropRate: number;
-}
-
 /** One evaluation of one arm. */
 export interface EvalPoint {
   step: number;
@@ -105,12 +86,8 @@ export interface ArmSnapshot {
   trainSeconds: number;
   /** Steps per second of this arm's own training time. */
   stepsPerSecond: number;
-  /**
-   * Arms with a streaming frequency estimator: [step, mean |p̂ − p|] over the items with clicks
-   * (step 0: the estimator's starting guess), and the mean true p of those items for scale.
-   */
-  estimator?: [number, number][];
-  meanTrueP?: number;
+  /** The lesson's per-arm probes: [step, value] by probe name (only those the arm has points of). */
+  series: Record<string, [number, number][]>;
 }
 
 export interface Snapshot {
@@ -134,8 +111,8 @@ export type WorkerMessage =
   | { type: 'backend'; id: number; name: BackendName; reason: string; fallback: boolean }
   | { type: 'ready'; id: number; run: number; world: WorldSummary; baselines: Baselines }
   | { type: 'snapshot'; id: number; snapshot: Snapshot }
-  /** Self-supervised lessons: the world's item-feature MI and augmentation examples (after `ready`). */
-  | { type: 'itemFeatures'; id: number; run: number; insight: ItemFeatureInsight }
+  /** A run probe of the lesson: its value for run `run` (after `ready`, whenever the arms start afresh). */
+  | { type: 'probe'; id: number; run: number; name: string; value: unknown }
   | { type: 'diverged'; id: number; run: number; armId: string; reason: string }
   /** Something the user should read (a fallback, a restart). */
   | { type: 'notice'; id: number; text: Text; level: 'info' | 'warn' }
@@ -147,3 +124,7 @@ export type WorkerMessage =
 
 /** The worker answers every command's id; `id: 0` marks messages the worker sends on its own. */
 export const UNSOLICITED = 0;
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+/** A worker message before the worker stamps it with the id of the command it answers. */
+export type WorkerMessageBody = WithoutId<WorkerMessage>;

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { knobsOf } from '../../lessons/registry';
+import { knobsOf } from '../../src/lesson/knobs';
 import type { LessonDef, Settings } from '../../src/lesson/types';
 import { type RunReport, runLesson } from '../../src/train/runLesson';
 

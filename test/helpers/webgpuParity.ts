@@ -6,7 +6,7 @@
  */
 import './webgpuGlobals';
 import * as tf from '@tensorflow/tfjs';
-import { knobsOf } from '../../lessons/registry';
+import { knobsOf } from '../../src/lesson/knobs';
 import { trainingModes } from '../../lessons/training-modes';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
 import { initBackend } from '../../src/model/backend';

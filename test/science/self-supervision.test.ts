@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { knobsOf } from '../../lessons/registry';
+import { knobsOf } from '../../src/lesson/knobs';
 import { selfSupervision } from '../../lessons/self-supervision';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
 import type { Settings } from '../../src/lesson/types';

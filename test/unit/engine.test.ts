@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { biasCorrection } from '../../lessons/bias-correction';
-import { knobsOf } from '../../lessons/registry';
+import { knobsOf } from '../../src/lesson/knobs';
 import { trainingModes } from '../../lessons/training-modes';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
 import type { Settings } from '../../src/lesson/types';

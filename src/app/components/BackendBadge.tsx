@@ -1,5 +1,5 @@
+import { BACKEND_LABEL } from '../../model/backends';
 import type { Lang } from '../config';
-import { BACKEND_LABEL } from '../config';
 import { t } from '../i18n';
 import { useRun } from '../store';
 

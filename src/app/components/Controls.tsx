@@ -1,4 +1,4 @@
-import { knobsOf } from '../../../lessons/registry';
+import { knobsOf } from '../../lesson/knobs';
 import type { Knob, LessonDef, Settings } from '../../lesson/types';
 import type { Snapshot } from '../../worker/protocol';
 import { armColor } from '../colors';

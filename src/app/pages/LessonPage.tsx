@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from 'react';
+import type { LessonContent } from '../../lesson/content';
+import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
 import { ArmTable } from '../components/ArmTable';
-import { Charts } from '../components/Charts';
-import { LessonCharts } from '../components/LessonCharts';
 import { ArmToggles, KnobPanel, Transport } from '../components/Controls';
 import { RichText, Tex } from '../components/Tex';
 import { TowerDiagram } from '../components/TowerDiagram';
@@ -10,18 +10,63 @@ import { armColor } from '../colors';
 import type { Lang, LessonConfig } from '../config';
 import { t, tx } from '../i18n';
 import { useLabSession } from '../lab-client';
-import { contentOf } from '../lesson-content';
+import type { LessonPageDef } from '../lesson-page';
+import { Charts } from '../panels/Charts';
+import { LessonPanels } from '../panels/LessonPanels';
 import { dismissNotice, useConfig, useRun } from '../store';
+import { useLessonPage } from './useLessonPage';
 
+const NO_SWEEPS: SweepDef[] = [];
+
+/** A lesson's page: the shell's parts, and the lesson's own (texts, panels, sweeps) once loaded. */
 export function LessonPage({ lesson, config }: { lesson: LessonDef; config: LessonConfig }) {
+  const state = useLessonPage(lesson.id);
+  if (state.status === 'ready') return <LessonLab lesson={lesson} config={config} page={state.page} />;
+  const lang = config.lang;
+  return (
+    <main className="lesson" data-testid="lesson-page" data-lang={lang}>
+      <LessonHead lesson={lesson} lang={lang} />
+      {state.status === 'error' ? (
+        <div className="notice error" role="alert" data-testid="error">
+          <span>
+            <b>{t(lang, 'error')}:</b> {state.message}
+          </span>
+        </div>
+      ) : (
+        <Loading text={t(lang, 'phase_loading')} />
+      )}
+    </main>
+  );
+}
+
+function LessonHead({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
+  return (
+    <section className="lesson-head">
+      <h1>{tx(lang, lesson.title)}</h1>
+      <p className="lesson-sub">{lang === 'zh' ? lesson.title.en : lesson.title.zh}</p>
+      <p className="summary">{tx(lang, lesson.summary)}</p>
+    </section>
+  );
+}
+
+function Loading({ text }: { text: string }) {
+  return (
+    <div className="loading" data-testid="loading">
+      <div className="spinner" aria-hidden />
+      <span>{text}</span>
+    </div>
+  );
+}
+
+function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: LessonConfig; page: LessonPageDef | null }) {
   const lang = config.lang;
   const [restartKey, setRestartKey] = useState(0);
-  const session = useLabSession(lesson.id, config, restartKey);
+  const session = useLabSession(lesson.id, config, restartKey, page?.sweeps ?? NO_SWEEPS);
   const update = useConfig((s) => s.update);
   const urlNotices = useConfig((s) => s.urlNotices);
   const dismissUrl = useConfig((s) => s.dismissUrlNotices);
   const run = useRun();
-  const content = contentOf(lesson.id);
+  const content = page?.content;
   const labels = useMemo(() => {
     const out: Record<string, Text> = {};
     for (const spec of lesson.arms(config.settings)) out[spec.id] = spec.label;
@@ -32,11 +77,7 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
 
   return (
     <main className="lesson" data-testid="lesson-page" data-lang={lang}>
-      <section className="lesson-head">
-        <h1>{tx(lang, lesson.title)}</h1>
-        <p className="lesson-sub">{lang === 'zh' ? lesson.title.en : lesson.title.zh}</p>
-        <p className="summary">{tx(lang, lesson.summary)}</p>
-      </section>
+      <LessonHead lesson={lesson} lang={lang} />
 
       {urlNotices.length > 0 && (
         <div className="notice warn" role="status" data-testid="url-notices">
@@ -54,7 +95,7 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
         </div>
       )}
 
-      <LessonIntro lesson={lesson} lang={lang} dim={config.settings.dim} />
+      {content && <LessonIntro lesson={lesson} content={content} lang={lang} dim={config.settings.dim} />}
 
       <section className="lab" data-testid="lab">
         <aside className="panel">
@@ -97,13 +138,10 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
           {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
             <>
               <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
-              <LessonCharts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />
+              {page && <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />}
             </>
           ) : (
-            <div className="loading" data-testid="loading">
-              <div className="spinner" aria-hidden />
-              <span>{run.status ? tx(lang, run.status) : t(lang, 'phase_loading')}</span>
-            </div>
+            <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} />
           )}
           <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} />
         </div>
@@ -135,9 +173,7 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
 }
 
 /** The lesson's texts and formulas: static, so they never re-render with the training snapshots. */
-const LessonIntro = memo(function LessonIntro({ lesson, lang, dim }: { lesson: LessonDef; lang: Lang; dim: number }) {
-  const content = contentOf(lesson.id);
-  if (!content) return null;
+const LessonIntro = memo(function LessonIntro({ lesson, content, lang, dim }: { lesson: LessonDef; content: LessonContent; lang: Lang; dim: number }) {
   return (
     <>
       <section className="idea">

@@ -1,22 +1,21 @@
-import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Metrics, MetricName } from '../../eval/metrics';
-import type { LessonDef, Text } from '../../lesson/types';
-import type { Baselines, Snapshot } from '../../worker/protocol';
+/** The charts every lesson shows: training loss, recall@K, head vs tail recall, head share. */
+import { memo, type ReactNode } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MetricName } from '../../eval/metrics';
+import type { Snapshot } from '../../worker/protocol';
 import { armColor, ORACLE_COLOR, POPULAR_COLOR, TRUTH_COLOR } from '../colors';
-import type { Lang, LossScale, RecallK } from '../config';
+import type { LossScale, RecallK } from '../config';
 import { RECALL_K } from '../config';
-import { t, tx } from '../i18n';
+import { t } from '../i18n';
+import type { PanelProps } from '../lesson-page';
 import { ChartCard } from './ChartCard';
+import { armName, sameView } from './common';
+import { HeadTailChart } from './HeadTail';
+import { AXIS, fmt2, fmt3, GRID, LEGEND } from './style';
 
 type Row = Record<string, number | null>;
 
-interface ChartProps {
-  lesson: LessonDef;
-  lang: Lang;
-  snapshot: Snapshot;
-  baselines: Baselines;
-  labels: Record<string, Text>;
+interface ChartProps extends Pick<PanelProps, 'lesson' | 'lang' | 'snapshot' | 'baselines' | 'labels'> {
   k: RecallK;
   onK: (k: RecallK) => void;
   lossScale: LossScale;
@@ -34,19 +33,6 @@ function rows(series: Record<string, [number, number][]>): Row[] {
     }
   }
   return [...byStep.values()].sort((a, b) => (a.step as number) - (b.step as number));
-}
-
-const fmt3 = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : String(v));
-const AXIS = { fontSize: 11, fill: '#52606d' };
-
-
-/** Props equal for drawing: `snapshot` compared through `version`, callbacks ignored. */
-function sameView<P extends object>(a: P, b: P): boolean {
-  for (const key of Object.keys(a) as (keyof P)[]) {
-    if (key === 'snapshot' || typeof a[key] === 'function') continue;
-    if (a[key] !== b[key]) return false;
-  }
-  return true;
 }
 
 interface PartProps extends ChartProps {
@@ -67,7 +53,7 @@ export function Charts(props: ChartProps) {
     <div className="charts">
       <LossChart {...props} version={lossVersion} ids={ids} maxStep={maxStep} />
       <RecallChart {...props} version={evalVersion} ids={ids} maxStep={maxStep} />
-      <HeadTailChart {...props} version={evalVersion} ids={ids} maxStep={maxStep} />
+      <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={snapshot} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion}`} layout="arms" />
       <HeadShareChart {...props} version={evalVersion} ids={ids} maxStep={maxStep} />
     </div>
   );
@@ -78,19 +64,24 @@ function shownArms(p: PartProps) {
   return { ids, shown: p.snapshot.arms.filter((a) => ids.includes(a.id)) };
 }
 
-function armLines(p: PartProps, ids: string[], dot: boolean) {
-  const name = (id: string) => (p.labels[id] ? tx(p.lang, p.labels[id]) : id);
-  return ids.map((id) => (
-    <Line key={id} type="monotone" dataKey={id} name={name(id)} stroke={armColor(p.lesson.armIds, id)} strokeWidth={2} dot={dot ? { r: 2 } : false} connectNulls isAnimationActive={false} />
-  ));
-}
-
-function xAxis(p: PartProps) {
-  return <XAxis dataKey="step" type="number" domain={[0, p.maxStep]} tick={AXIS} allowDecimals={false} />;
-}
-
-function tooltip(lang: Lang) {
-  return <Tooltip formatter={(v) => fmt3(v)} labelFormatter={(s) => `${t(lang, 'step_')} ${s}`} isAnimationActive={false} />;
+/** A chart over training steps: one line per switched-on arm, over reference lines (`refs`). */
+function stepLines(p: PartProps, data: Row[], yAxis: ReactNode, dot: boolean, refs?: ReactNode) {
+  const { ids } = shownArms(p);
+  return (
+    <ResponsiveContainer width="100%" height={230}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+        <CartesianGrid stroke={GRID} />
+        <XAxis dataKey="step" type="number" domain={[0, p.maxStep]} tick={AXIS} allowDecimals={false} />
+        {yAxis}
+        <Tooltip formatter={(v) => fmt3(v)} labelFormatter={(s) => `${t(p.lang, 'step_')} ${s}`} isAnimationActive={false} />
+        <Legend wrapperStyle={LEGEND} itemSorter={null} />
+        {refs}
+        {ids.map((id) => (
+          <Line key={id} type="monotone" dataKey={id} name={armName(p.lang, p.labels, id)} stroke={armColor(p.lesson.armIds, id)} strokeWidth={2} dot={dot ? { r: 2 } : false} connectNulls isAnimationActive={false} />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
 }
 
 function metricRows(shown: Snapshot['arms'], m: MetricName): Row[] {
@@ -114,7 +105,7 @@ function thin(points: [number, number][], max: number): [number, number][] {
 
 const LossChart = memo(function LossChart(p: PartProps) {
   const { lang, lossScale, onLossScale } = p;
-  const { ids, shown } = shownArms(p);
+  const { shown } = shownArms(p);
   const data = rows(
     Object.fromEntries(
       shown.map((a) => {
@@ -140,16 +131,7 @@ const LossChart = memo(function LossChart(p: PartProps) {
         </div>
       }
     >
-      <ResponsiveContainer width="100%" height={230}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
-          <CartesianGrid stroke="#eef1f5" />
-          {xAxis(p)}
-          <YAxis tick={AXIS} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toPrecision(2)} />
-          {tooltip(lang)}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          {armLines(p, ids, false)}
-        </LineChart>
-      </ResponsiveContainer>
+      {stepLines(p, data, <YAxis tick={AXIS} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toPrecision(2)} />, false)}
     </ChartCard>
   );
 }, sameView);
@@ -175,77 +157,36 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
         </div>
       }
     >
-      <ResponsiveContainer width="100%" height={230}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
-          <CartesianGrid stroke="#eef1f5" />
-          {xAxis(p)}
-          <YAxis tick={AXIS} domain={[0, Math.min(1, Math.ceil(recallMax * 11) / 10 || 0.1)]} tickFormatter={(v: number) => v.toFixed(2)} />
-          {tooltip(lang)}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+      {stepLines(
+        p,
+        data,
+        <YAxis tick={AXIS} domain={[0, Math.min(1, Math.ceil(recallMax * 11) / 10 || 0.1)]} tickFormatter={fmt2} />,
+        true,
+        <>
           <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: ORACLE_COLOR }} />
           <ReferenceLine y={baselines.popular[recallKey]} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular[recallKey].toFixed(3)}`, position: 'insideBottomRight', fontSize: 11, fill: '#52606d' }} />
-          {armLines(p, ids, true)}
-        </LineChart>
-      </ResponsiveContainer>
-    </ChartCard>
-  );
-}, sameView);
-
-const HeadTailChart = memo(function HeadTailChart(p: PartProps) {
-  const { lang, baselines, lesson, labels } = p;
-  const { ids, shown } = shownArms(p);
-  const latest = (id: string): Metrics | undefined => shown.find((a) => a.id === id)?.evals.at(-1)?.metrics;
-  const name = (id: string) => (labels[id] ? tx(lang, labels[id]) : id);
-  const bars = [
-    ...ids.map((id) => ({ name: name(id), id, head: latest(id)?.['recall@50.head'] ?? 0, tail: latest(id)?.['recall@50.tail'] ?? 0, color: armColor(lesson.armIds, id) })),
-    { name: t(lang, 'oracle'), id: 'oracle', head: baselines.oracle['recall@50.head'], tail: baselines.oracle['recall@50.tail'], color: ORACLE_COLOR },
-    { name: t(lang, 'popular'), id: 'popular', head: baselines.popular['recall@50.head'], tail: baselines.popular['recall@50.tail'], color: POPULAR_COLOR },
-  ];
-  return (
-    <ChartCard testid="chart-headtail" title={t(lang, 'headTailChart')} note={t(lang, 'headTailNote')}>
-      <ResponsiveContainer width="100%" height={230}>
-        <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} barGap={2}>
-          <CartesianGrid stroke="#eef1f5" vertical={false} />
-          <XAxis dataKey="name" tick={{ ...AXIS, fontSize: 10.5 }} interval={0} angle={-22} textAnchor="end" height={58} tickFormatter={(v: string) => (v.length > 20 ? v.slice(0, 19) + '…' : v)} />
-          <YAxis tick={AXIS} domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} />
-          <Tooltip formatter={(v) => fmt3(v)} isAnimationActive={false} />
-          <Bar dataKey="head" name={t(lang, 'head')} isAnimationActive={false}>
-            {bars.map((b) => (
-              <Cell key={b.id} fill={b.color} />
-            ))}
-          </Bar>
-          <Bar dataKey="tail" name={t(lang, 'tail')} isAnimationActive={false}>
-            {bars.map((b) => (
-              <Cell key={b.id} fill={b.color} fillOpacity={0.45} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-      <div className="bar-legend small muted">
-        <span className="solid" /> {t(lang, 'head')} <span className="light" /> {t(lang, 'tail')}
-      </div>
+        </>,
+      )}
     </ChartCard>
   );
 }, sameView);
 
 const HeadShareChart = memo(function HeadShareChart(p: PartProps) {
   const { lang, baselines } = p;
-  const { ids, shown } = shownArms(p);
+  const { shown } = shownArms(p);
   const data = metricRows(shown, 'headShare@50');
   return (
     <ChartCard testid="chart-headshare" title={t(lang, 'headShareChart')} note={t(lang, 'headShareNote')}>
-      <ResponsiveContainer width="100%" height={230}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
-          <CartesianGrid stroke="#eef1f5" />
-          {xAxis(p)}
-          <YAxis tick={AXIS} domain={[0, 1.08]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => v.toFixed(2)} />
-          {tooltip(lang)}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+      {stepLines(
+        p,
+        data,
+        <YAxis tick={AXIS} domain={[0, 1.08]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={fmt2} />,
+        true,
+        <>
           <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: TRUTH_COLOR }} />
           <ReferenceLine y={baselines.popular['headShare@50']} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular['headShare@50'].toFixed(3)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#52606d' }} />
-          {armLines(p, ids, true)}
-        </LineChart>
-      </ResponsiveContainer>
+        </>,
+      )}
     </ChartCard>
   );
 }, sameView);

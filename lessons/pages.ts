@@ -1,0 +1,14 @@
+/**
+ * The React part of every lesson with a page, loaded when the page opens (each lesson's panels
+ * are their own chunk). Adding a lesson: its folder, one line in registry.ts and one line here.
+ */
+import type { LessonPageDef } from '../src/app/lesson-page';
+
+export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = {
+  'training-modes': () => import('./training-modes/page'),
+  positives: () => import('./positives/page'),
+  negatives: () => import('./negatives/page'),
+  'bias-correction': () => import('./bias-correction/page'),
+  'wrong-negatives': () => import('./wrong-negatives/page'),
+  'self-supervision': () => import('./self-supervision/page'),
+};

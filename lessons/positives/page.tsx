@@ -1,0 +1,9 @@
+import type { LessonPageDef } from '../../src/app/lesson-page';
+import { BucketBars } from '../../src/app/panels/BucketBars';
+import { content } from './text';
+
+const page: LessonPageDef = {
+  content,
+  panels: [{ key: 'popularity', render: (p) => <BucketBars {...p} grouping="popularity" /> }],
+};
+export default page;

@@ -1,0 +1,34 @@
+/**
+ * A lesson's own panels under the shared charts, in the order its page lists them, then its knob
+ * sweeps. Every number comes from the worker's evaluations and probes (nothing here is precomputed).
+ */
+import { Fragment, type ReactNode } from 'react';
+import type { LessonPageDef, PanelProps } from '../lesson-page';
+import { SweepChart } from './SweepChart';
+
+export function LessonPanels({ page, ...props }: Omit<PanelProps, 'version'> & { page: LessonPageDef }) {
+  const shown = props.snapshot.arms.filter((a) => a.enabled && !a.diverged);
+  const version = shown.map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`).join('|');
+  const p: PanelProps = { ...props, version };
+  const entries = page.panels ?? [];
+  const sweeps = page.sweeps ?? [];
+  // Half-width panels fill the grid two a row; an odd one out takes its whole row, as do wide ones.
+  const halves = entries.filter((e) => !e.wide);
+  const oddOut = halves.length % 2 === 1 ? halves.at(-1) : undefined;
+  const panels: ReactNode[] = entries.map((e) =>
+    e.wide || e === oddOut ? (
+      <div key={e.key} className="span-all">
+        {e.render(p)}
+      </div>
+    ) : (
+      <Fragment key={e.key}>{e.render(p)}</Fragment>
+    ),
+  );
+  for (const def of sweeps) panels.push(<SweepChart key={`sweep-${def.knob}`} {...p} def={def} suffix={sweeps.length > 1 ? `-${def.knob}` : ''} />);
+  if (!panels.length) return null;
+  return (
+    <div className="charts lesson-charts" data-testid="lesson-charts">
+      {panels}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Text } from '../../lesson/types';
+import type { Lang } from '../config';
+import { tx } from '../i18n';
+
+/** An arm's name in the page's language (its id when the lesson gives it no label). */
+export function armName(lang: Lang, labels: Record<string, Text>, id: string): string {
+  return labels[id] ? tx(lang, labels[id]) : id;
+}
+
+/** Equal for drawing: compared through `version` (snapshot and callbacks ignored). */
+export function sameVersion<P extends { version: string; lang: Lang; baselines: unknown }>(a: P, b: P): boolean {
+  return a.version === b.version && a.lang === b.lang && a.baselines === b.baselines;
+}
+
+/** Props equal for drawing: `snapshot` compared through `version`, callbacks ignored. */
+export function sameView<P extends object>(a: P, b: P): boolean {
+  for (const key of Object.keys(a) as (keyof P)[]) {
+    if (key === 'snapshot' || typeof a[key] === 'function') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
