@@ -1,0 +1,87 @@
+/**
+ * The worker's driver in Node, through the protocol alone: a lesson's probes reach the page under
+ * their names (run probes as `probe` messages, per-arm probes as snapshot series), and nothing of
+ * a lesson's probes appears in another lesson's run.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findLesson } from '../../lessons/registry';
+import { knobsOf } from '../../src/lesson/knobs';
+import type { Settings } from '../../src/lesson/types';
+import type { Command, Snapshot, WorkerMessage } from '../../src/worker/protocol';
+import { Runner } from '../../src/worker/runner';
+
+const wasmDir = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep;
+
+let runner: Runner | undefined;
+let id = 0;
+
+function start(lessonId: string, overrides: Settings): WorkerMessage[] {
+  const lesson = findLesson(lessonId)!;
+  const settings: Settings = { ...Object.fromEntries(knobsOf(lesson).map((k) => [k.id, k.default])), users: 120, items: 300, clicks: 10, batch: 32, ...overrides };
+  const messages: WorkerMessage[] = [];
+  runner = new Runner((m) => messages.push(m), { wasmPaths: wasmDir });
+  void runner.loop();
+  send({ type: 'init', lessonId, settings, arms: lesson.armIds, backends: ['wasm'] });
+  return messages;
+}
+
+type CommandBody = Command extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;
+
+function send(cmd: CommandBody): void {
+  runner!.push({ ...cmd, id: ++id } as Command);
+}
+
+async function snapshotWhere(messages: WorkerMessage[], check: (s: Snapshot) => boolean): Promise<Snapshot> {
+  const end = Date.now() + 60_000;
+  for (;;) {
+    const error = messages.find((m) => m.type === 'error');
+    if (error) throw new Error(`worker error: ${JSON.stringify(error)}`);
+    const hit = messages.findLast((m): m is Extract<WorkerMessage, { type: 'snapshot' }> => m.type === 'snapshot' && check(m.snapshot));
+    if (hit) return hit.snapshot;
+    if (Date.now() > end) throw new Error('timed out waiting for a snapshot');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+afterEach(() => {
+  runner?.push({ type: 'dispose', id: ++id });
+  runner = undefined;
+});
+
+describe('the worker runs a lesson’s probes', () => {
+  it('per-arm series start at step 0 and grow with each chunk, only on the arms they apply to; run probes arrive by name', async () => {
+    const messages = start('bias-correction', {});
+    await snapshotWhere(messages, (s) => s.phase === 'ready');
+    send({ type: 'step', steps: 6 });
+    const s = await snapshotWhere(messages, (x) => x.step >= 6);
+    const streaming = s.arms.find((a) => a.id === 'logq-streaming')!;
+    const series = streaming.series.estimatorError;
+    expect(series[0][0]).toBe(0);
+    expect(series.at(-1)![0]).toBe(6);
+    expect(series.every(([, v]) => Number.isFinite(v) && v >= 0)).toBe(true);
+    // The estimator learns: its error after six steps is below its starting guess's.
+    expect(series.at(-1)![1]).toBeLessThan(series[0][1]);
+    for (const arm of s.arms.filter((a) => a.id !== 'logq-streaming')) expect(arm.series, arm.id).toEqual({});
+    const meanTrueP = messages.find((m) => m.type === 'probe' && m.name === 'meanTrueP');
+    expect(meanTrueP && meanTrueP.type === 'probe' && (meanTrueP.value as number)).toBeGreaterThan(0);
+    expect(messages.some((m) => m.type === 'probe' && m.name === 'itemFeatures')).toBe(false);
+  }, 120_000);
+
+  it('a run probe is sent again for every fresh run (Reset), with that run’s number', async () => {
+    const messages = start('self-supervision', { sslBatch: 32 });
+    await snapshotWhere(messages, (s) => s.phase === 'ready');
+    send({ type: 'reset' });
+    const second = await snapshotWhere(messages, (s) => s.phase === 'ready' && s.run === 2);
+    const probes = messages.filter((m): m is Extract<WorkerMessage, { type: 'probe' }> => m.type === 'probe');
+    expect(probes.map((p) => [p.name, p.run])).toEqual([
+      ['itemFeatures', 1],
+      ['itemFeatures', 2],
+    ]);
+    const insight = probes[1].value as { mi: { fields: string[] }; examples: { augmentation: string }[] };
+    expect(insight.mi.fields).toHaveLength(7);
+    expect(insight.examples.map((e) => e.augmentation)).toEqual(['random-mask', 'correlated-mask', 'dropout']);
+    expect(second.arms.every((a) => Object.keys(a.series).length === 0)).toBe(true);
+  }, 120_000);
+});
