@@ -12,8 +12,6 @@ export interface ArmProgress {
   loss: number | null;
   diverged?: string;
   trainSeconds: number;
-  /** Arms with a streaming frequency estimator: its mean absolute error on p (items with clicks). */
-  estimatorError?: number;
 }
 
 export type EngineEvent =
@@ -102,7 +100,6 @@ export class Experiment {
       loss: this.diverged.has(arm.id) ? null : (means.get(arm.id) ?? null),
       diverged: this.diverged.get(arm.id),
       trainSeconds: this.seconds.get(arm.id) ?? 0,
-      ...(arm.frequency ? { estimatorError: arm.estimatorError() } : {}),
     }));
     this.emit({ type: 'progress', step: this.step, arms: progress });
     return progress;

@@ -76,9 +76,10 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
       const n = Math.min(chunk, settings.steps - done);
       progress = await experiment.train(n);
       done += n;
-      for (const p of progress) {
-        if (p.loss !== null) finalLoss.set(p.id, p.loss);
-        if (p.estimatorError !== undefined) estimatorError.set(p.id, [...(estimatorError.get(p.id) ?? []), { step: p.steps, error: p.estimatorError }]);
+      for (const p of progress) if (p.loss !== null) finalLoss.set(p.id, p.loss);
+      for (const arm of experiment.arms) {
+        const error = arm.estimatorError();
+        if (error !== undefined) estimatorError.set(arm.id, [...(estimatorError.get(arm.id) ?? []), { step: arm.steps, error }]);
       }
       options.onProgress?.(`seed ${settings.seed} step ${done}/${settings.steps}: ${progress.map((p) => `${p.id} ${p.loss?.toFixed(3) ?? p.diverged ?? '-'}`).join(', ')}`);
     }
