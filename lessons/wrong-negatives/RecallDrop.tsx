@@ -8,7 +8,7 @@ import { tx } from '../../src/app/i18n';
 import type { PanelProps } from '../../src/app/lesson-page';
 import { groupLabel } from '../../src/app/panels/BucketBars';
 import { ChartCard } from '../../src/app/panels/ChartCard';
-import { armName, sameVersion } from '../../src/app/panels/common';
+import { armName, latestEval, sameVersion } from '../../src/app/panels/common';
 import { fmt3 } from '../../src/app/panels/style';
 import { panelText } from './text';
 
@@ -16,14 +16,11 @@ import { panelText } from './text';
 export const RecallDrop = memo(function RecallDrop(p: PanelProps) {
   const { lang, lesson, snapshot, baselines } = p;
   const [baseId, otherId] = lesson.armIds;
-  const find = (id: string) => snapshot.arms.find((a) => a.id === id && a.enabled && !a.diverged && a.evals.length);
-  const base = find(baseId);
-  const other = find(otherId);
-  const trained = base && other && (base.evals.at(-1)!.step > 0 || other.evals.at(-1)!.step > 0);
+  const ma = latestEval(snapshot, baseId);
+  const mb = latestEval(snapshot, otherId);
+  const trained = ma && mb && (ma.step > 0 || mb.step > 0);
   const rows: { label: string; a: number; b: number }[] = [];
-  if (base && other) {
-    const ma = base.evals.at(-1)!;
-    const mb = other.evals.at(-1)!;
+  if (ma && mb) {
     rows.push({ label: tx(lang, panelText.dropAll), a: ma.metrics['recall@50'], b: mb.metrics['recall@50'] });
     baselines.closenessGroups.forEach((g, i) => rows.push({ label: groupLabel(lang, g), a: ma.detail?.recallByCloseness[i] ?? NaN, b: mb.detail?.recallByCloseness[i] ?? NaN }));
   }
@@ -34,7 +31,7 @@ export const RecallDrop = memo(function RecallDrop(p: PanelProps) {
   const signed = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}` : '—');
   return (
     <ChartCard testid="recall-drop" title={tx(lang, panelText.dropTitle)} note={tx(lang, panelText.dropNote)}>
-      {base && other ? (
+      {ma && mb ? (
         <div className="drop">
           <div className="drop-big">
             <span style={{ color: armColor(lesson.armIds, baseId) }} data-testid="drop-base">{fmt3(rows[0].a)}</span>

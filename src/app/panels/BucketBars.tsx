@@ -11,7 +11,7 @@ import type { Lang } from '../config';
 import { t } from '../i18n';
 import type { PanelProps } from '../lesson-page';
 import { ChartCard } from './ChartCard';
-import { armName, sameVersion } from './common';
+import { armName, latestEval, sameVersion } from './common';
 import { AXIS, finite, fmt2, fmt3, GRID, LEGEND } from './style';
 
 /** zh names of the engine's group labels (en as the engine writes them). */
@@ -92,8 +92,7 @@ export const BucketBars = memo(function BucketBars(p: PanelProps & { grouping: G
   const g = GROUPINGS[p.grouping];
   const series: BarSeries[] = [];
   for (const id of p.lesson.armIds) {
-    const arm = p.snapshot.arms.find((a) => a.id === id && a.enabled && !a.diverged);
-    const d = arm?.evals.at(-1)?.detail;
+    const d = latestEval(p.snapshot, id)?.detail;
     if (d) series.push({ id, name: armName(p.lang, p.labels, id), color: armColor(p.lesson.armIds, id), values: g.pick(d) });
   }
   series.push(oracleSeries(p.lang, g.pick(p.baselines.oracleDetail)));

@@ -13,7 +13,7 @@ import type { Lang } from '../config';
 import { type StringId, t, tx } from '../i18n';
 import { type BarSeries, GroupedBars, oracleSeries } from './BucketBars';
 import { ChartCard } from './ChartCard';
-import { armName, sameView } from './common';
+import { armName, latestEval, sameView } from './common';
 import { AXIS, fmt2, fmt3, GRID } from './style';
 
 /** The chart's words: the shared chart's by default; a lesson may say them its own way. */
@@ -95,7 +95,7 @@ function ArmBars({ lang, snapshot, baselines, lesson, labels, head, tail }: Head
 function Groups({ lang, snapshot, baselines, lesson, labels, head, tail, empty }: HeadTailProps & { head: string; tail: string; empty: string }) {
   const metrics = ['recall@50.head', 'recall@50.tail'] as const;
   const series: BarSeries[] = lesson.armIds.flatMap((id) => {
-    const m = snapshot.arms.find((a) => a.id === id && a.enabled && !a.diverged && a.evals.length)?.evals.at(-1)!.metrics;
+    const m = latestEval(snapshot, id)?.metrics;
     return m ? [{ id, name: armName(lang, labels, id), color: armColor(lesson.armIds, id), values: metrics.map((k) => m[k]) }] : [];
   });
   if (!series.length) return <p className="muted small empty">{empty}</p>;

@@ -1,4 +1,5 @@
 import type { Text } from '../../lesson/types';
+import type { EvalPoint, Snapshot } from '../../worker/protocol';
 import type { Lang } from '../config';
 import { tx } from '../i18n';
 
@@ -19,4 +20,9 @@ export function sameView<P extends object>(a: P, b: P): boolean {
     if (a[key] !== b[key]) return false;
   }
   return true;
+}
+
+/** The latest evaluation of an arm that is switched on and has not diverged (what panels draw). */
+export function latestEval(snapshot: Snapshot, id: string): EvalPoint | undefined {
+  return snapshot.arms.find((a) => a.id === id && a.enabled && !a.diverged)?.evals.at(-1);
 }
