@@ -213,22 +213,7 @@ export class ArmRuns {
     }
   }
 
-  /** The run as the page draws it (copies: the page may keep it while training goes on). */
-  snapshot(run: number, phase: RunPhase, settings: Settings): Snapshot {
-    return {
-      run,
-      phase,
-      step: this.lockstep(),
-      target: settings.steps,
-      arms: this.armSnapshots(),
-      stepsPerSecond: this.rate,
-      evalSeconds: this.evalSeconds,
-      lastEvalSeconds: this.lastEvalSeconds,
-      settings: { ...settings },
-    };
-  }
-
-  private armSnapshots(): ArmSnapshot[] {
+  armSnapshots(): ArmSnapshot[] {
     return [...this.runs].map(([id, run]) => {
       const seconds = run.trainSeconds;
       const steps = ArmRuns.steps(run);
@@ -245,4 +230,19 @@ export class ArmRuns {
       };
     });
   }
+}
+
+/** The run as the page draws it (copies: the page may keep them while training goes on); no arms yet: an empty run. */
+export function runSnapshot(arms: ArmRuns | undefined, run: number, phase: RunPhase, settings: Settings): Snapshot {
+  return {
+    run,
+    phase,
+    step: arms?.lockstep() ?? 0,
+    target: settings.steps,
+    arms: arms?.armSnapshots() ?? [],
+    stepsPerSecond: arms?.rate ?? 0,
+    evalSeconds: arms?.evalSeconds ?? 0,
+    lastEvalSeconds: arms?.lastEvalSeconds ?? 0,
+    settings: { ...settings },
+  };
 }

@@ -16,7 +16,7 @@ import type { BackendOptions } from '../model/backend';
 import { type BackendName, label } from '../model/backends';
 import { generateWorld } from '../world/generate';
 import type { World } from '../world/types';
-import { ArmRuns } from './arm-runs';
+import { ArmRuns, runSnapshot } from './arm-runs';
 import { BackendHost, BackendLost } from './backend-host';
 import { evaluationDue, SNAPSHOT_EVERY_MS } from './pacing';
 import type { Command, RunPhase, WorkerMessage, WorkerMessageBody } from './protocol';
@@ -385,7 +385,6 @@ export class Runner {
     const now = performance.now();
     if (!force && now - this.lastSnapshot < SNAPSHOT_EVERY_MS) return;
     this.lastSnapshot = now;
-    const snapshot = this.arms?.snapshot(this.run, this.phase, this.settings);
-    this.emit({ type: 'snapshot', snapshot: snapshot ?? { run: this.run, phase: this.phase, step: 0, target: this.settings.steps, arms: [], stepsPerSecond: 0, evalSeconds: 0, lastEvalSeconds: 0, settings: { ...this.settings } } });
+    this.emit({ type: 'snapshot', snapshot: runSnapshot(this.arms, this.run, this.phase, this.settings) });
   }
 }
