@@ -15,9 +15,14 @@ const USAGE = `usage:
   lab list [--json]
   lab run <lesson> [--arms a,b] [--seed N] [--repeats R] [--users N] [--items N] [--zipf S]
                    [--clicks N] [--steps N] [--backend cpu|wasm] [--json] [--out FILE] [--<knob> V]
-  lab world [--seed N] [--users N] [--items N] [--zipf S] [--clicks N] --out DIR`;
+  lab world [--seed N] [--users N] [--items N] [--zipf S] [--clicks N] [--exposureBias G] [--preRanked N] --out DIR`;
 
-const WORLD_KNOBS = ['seed', 'users', 'items', 'zipf', 'clicks'];
+/** Every knob of any lesson that shapes the world (once each): the flags of `lab world`. */
+function worldKnobs(): Knob[] {
+  const byId = new Map<string, Knob>();
+  for (const lesson of LESSONS.filter((l) => l.ready)) for (const k of knobsOf(lesson)) if (k.world && !byId.has(k.id)) byId.set(k.id, k);
+  return [...byId.values()];
+}
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, ['json', 'help']);
@@ -88,9 +93,11 @@ function world(positional: string[], flags: Record<string, string>): number {
   const { out, ...knobFlags } = flags;
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
   if (!out) throw new UsageError('world needs --out DIR');
-  const knobs = knobsOf(LESSONS.find((l) => l.ready)!).filter((k) => WORLD_KNOBS.includes(k.id));
-  const settings = strictSettings(knobs, knobFlags);
-  const w = generateWorld(worldConfigOf({}, settings, WORLD_KNOBS));
+  const knobs = worldKnobs();
+  const given = strictSettings(knobs, knobFlags);
+  // Only what was asked for: the generator's defaults stand for the rest (not any one lesson's).
+  const settings = Object.fromEntries(Object.keys(knobFlags).map((k) => [k, given[k]]));
+  const w = generateWorld(worldConfigOf({}, { seed: given.seed, ...settings }, knobs.map((k) => k.id)));
   mkdirSync(out, { recursive: true });
   const files = exportWorld(w);
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(out, name), content);
@@ -124,10 +131,10 @@ function formatReport(r: LessonReport): string {
   const lines = [
     `${r.lesson} on ${r.backend}: ${r.world.users} users, ${r.world.items} items, zipf ${r.world.zipf}, ${r.world.trainClicks} train / ${r.world.testClicks} test clicks, seed ${r.world.seed}${r.repeats > 1 ? ` (mean of ${r.repeats} seeds)` : ''}`,
     '',
-    `${'arm'.padEnd(20)} ${'R@10'.padStart(6)} ${'R@50'.padStart(6)} ${'R@100'.padStart(6)} ${'R@50hd'.padStart(6)} ${'R@50tl'.padStart(6)} ${'head%'.padStart(6)} ${'cover'.padStart(6)} ${'loss'.padStart(7)} ${'ex/s'.padStart(7)}`,
+    `${'arm'.padEnd(20)} ${'R@10'.padStart(6)} ${'R@50'.padStart(6)} ${'R@100'.padStart(6)} ${'R@50hd'.padStart(6)} ${'R@50tl'.padStart(6)} ${'head%'.padStart(6)} ${'cover'.padStart(6)} ${'s.auc'.padStart(6)} ${'loss'.padStart(7)} ${'ex/s'.padStart(7)}`,
   ];
   const row = (id: string, m: Partial<Record<string, number>>, extra = '') =>
-    `${id.padEnd(20)} ${[m['recall@10'], m['recall@50'], m['recall@100'], m['recall@50.head'], m['recall@50.tail'], m['headShare@50'], m['coverage@50']]
+    `${id.padEnd(20)} ${[m['recall@10'], m['recall@50'], m['recall@100'], m['recall@50.head'], m['recall@50.tail'], m['headShare@50'], m['coverage@50'], m['slate.auc']]
       .map((x) => (x === undefined ? '' : pct(x)).padStart(6))
       .join(' ')}${extra}`;
   lines.push(row('oracle (truth)', r.oracle));

@@ -3,6 +3,7 @@ import { UserTruth } from '../world/truth';
 import type { World } from '../world/types';
 import { MAX_K, type Metrics, retrievalMetrics, testHeadShare } from './metrics';
 import { CLOSENESS_GROUPS, exposureClosenessGroups, groupRecall, POPULARITY_BUCKETS, popularityGroups } from './breakdown';
+import { SlateAuc, type Slate, slatesByUser } from './slates';
 import { topKRows } from './topk';
 
 const USER_BLOCK = 256;
@@ -12,6 +13,8 @@ export interface EvalContext {
   world: World;
   /** Users with at least one held-out click. */
   users: Int32Array;
+  /** Held-out slates by user, for slate.auc. */
+  slates: Map<number, Slate[]>;
   testHeadShare: number;
   oracle: Metrics;
   popular: Metrics;
@@ -33,14 +36,19 @@ export function createEvalContext(world: World): EvalContext {
   const users = Int32Array.from(
     Array.from({ length: world.config.users }, (_, u) => u).filter((u) => world.testByUser.offsets[u + 1] > world.testByUser.offsets[u]),
   );
-  const oracle = oracleRanking(world, users);
+  const slates = slatesByUser(world.heldOutSlates);
+  const oracleAuc = new SlateAuc(slates);
+  const popularAuc = new SlateAuc(slates);
+  const oracle = oracleRanking(world, users, oracleAuc);
   const popular = popularRanking(world, users);
+  users.forEach((u) => popularAuc.addUser(u, (i) => world.itemTrainClicks[i]));
   const base = { world, users, popularityGroup: popularityGroups(world), closenessGroup: exposureClosenessGroups(world) };
   return {
     ...base,
+    slates,
     testHeadShare: testHeadShare(world.testByUser, users, world.isHead),
-    oracle: scoreWith(world, users, oracle),
-    popular: scoreWith(world, users, popular),
+    oracle: scoreWith(world, users, oracle, oracleAuc),
+    popular: scoreWith(world, users, popular, popularAuc),
     oracleDetail: detailOf(base, oracle),
     popularDetail: detailOf(base, popular),
   };
@@ -59,18 +67,19 @@ function excludedFor(world: World, users: Int32Array) {
   return (r: number) => values.subarray(offsets[users[r]], offsets[users[r] + 1]);
 }
 
-function scoreWith(world: World, users: Int32Array, ranked: Int32Array): Metrics {
-  return retrievalMetrics(ranked, MAX_K, users, world.testByUser, world.isHead);
+function scoreWith(world: World, users: Int32Array, ranked: Int32Array, auc: SlateAuc): Metrics {
+  return { ...retrievalMetrics(ranked, MAX_K, users, world.testByUser, world.isHead), 'slate.auc': auc.value() };
 }
 
-/** The ceiling: rank by the world's true P(i|u) on the test day. */
-export function oracleRanking(world: World, users: Int32Array): Int32Array {
+/** The ceiling: rank by the world's true P(i|u) on the test day (and score its slates by it). */
+export function oracleRanking(world: World, users: Int32Array, auc?: SlateAuc): Int32Array {
   const n = world.config.items;
   const out = new Int32Array(users.length * MAX_K);
   const logits = new Float64Array(n);
   const excluded = excludedFor(world, users);
   users.forEach((u, r) => {
     new UserTruth(world, u).logits(world.config.days - 1, logits);
+    auc?.addUser(u, (i) => logits[i]);
     topKRows(logits, 1, n, MAX_K, () => excluded(r), out.subarray(r * MAX_K, (r + 1) * MAX_K));
   });
   return out;
@@ -89,7 +98,7 @@ export function popularRanking(world: World, users: Int32Array): Int32Array {
  * Exact top-K over all items for every evaluated user: scores in blocks of users (one matmul
  * each, read back asynchronously), top-K picked on the CPU with training positives excluded.
  */
-export async function rankByVectors(world: World, users: Int32Array, userVecs: tf.Tensor2D, itemVecs: tf.Tensor2D): Promise<Int32Array> {
+export async function rankByVectors(world: World, users: Int32Array, userVecs: tf.Tensor2D, itemVecs: tf.Tensor2D, auc?: SlateAuc): Promise<Int32Array> {
   const n = world.config.items;
   const out = new Int32Array(users.length * MAX_K);
   const excluded = excludedFor(world, users);
@@ -100,6 +109,7 @@ export async function rankByVectors(world: World, users: Int32Array, userVecs: t
       const block = tf.tidy(() => tf.matMul(tf.slice(userVecs, [start, 0], [size, -1]), itemsT));
       const scores = await block.data();
       block.dispose();
+      if (auc) for (let r = 0; r < size; r++) auc.addUser(users[start + r], (i) => scores[r * n + i]);
       topKRows(scores, size, n, MAX_K, (r) => excluded(start + r), out.subarray(start * MAX_K, (start + size) * MAX_K));
     }
   } finally {
@@ -108,6 +118,6 @@ export async function rankByVectors(world: World, users: Int32Array, userVecs: t
   return out;
 }
 
-export function metricsOf(ctx: EvalContext, ranked: Int32Array): Metrics {
-  return scoreWith(ctx.world, ctx.users, ranked);
+export function metricsOf(ctx: EvalContext, ranked: Int32Array, auc: SlateAuc): Metrics {
+  return scoreWith(ctx.world, ctx.users, ranked, auc);
 }

@@ -12,10 +12,15 @@ export type MetricName =
   | 'recall@50.head'
   | 'recall@50.tail'
   | 'headShare@50'
-  | 'coverage@50';
+  | 'coverage@50'
+  | 'slate.auc';
 
 export type Metrics = Record<MetricName, number>;
+/** What a ranked list alone gives (slate.auc needs the scores themselves). */
+export type RankedMetrics = Omit<Metrics, 'slate.auc'>;
 export type RecallOnly = Pick<Metrics, 'recall@10' | 'recall@50' | 'recall@100'>;
+/** What the CLI reports for the oracle and the popular baseline. */
+export type ReferenceMetrics = RecallOnly & Pick<Metrics, 'slate.auc'>;
 
 /**
  * Retrieval metrics from each evaluated user's ranked list (top MAX_K item ids, −1 padded).
@@ -29,7 +34,7 @@ export function retrievalMetrics(
   users: ArrayLike<number>,
   test: Csr,
   isHead: Uint8Array,
-): Metrics {
+): RankedMetrics {
   const hits: Record<number, number> = {};
   for (const K of RECALL_KS) hits[K] = 0;
   let clicks = 0;
@@ -94,8 +99,8 @@ export function testHeadShare(test: Csr, users: ArrayLike<number>, isHead: Uint8
   return ratio(head, all);
 }
 
-export function recallOnly(m: Metrics): RecallOnly {
-  return { 'recall@10': m['recall@10'], 'recall@50': m['recall@50'], 'recall@100': m['recall@100'] };
+export function referenceMetrics(m: Metrics): ReferenceMetrics {
+  return { 'recall@10': m['recall@10'], 'recall@50': m['recall@50'], 'recall@100': m['recall@100'], 'slate.auc': m['slate.auc'] };
 }
 
 function ratio(a: number, b: number): number {

@@ -1,5 +1,5 @@
 import { AliasTable, Rng } from '../util/rng';
-import { rankedOutItems } from '../world/ranking';
+import { Pipelines } from '../world/pipeline';
 import type { World } from '../world/types';
 
 /** A batch of positive (user, item) pairs. */
@@ -22,10 +22,15 @@ export type SamplerSpec =
   | { kind: 'uniform' }
   | { kind: 'popularity'; alpha: number }
   | { kind: 'in-batch' }
-  | { kind: 'hard-mix'; hardShare: number; alpha: number }
-  | { kind: 'exposed' };
+  /**
+   * A `hardShare` of hard negatives from the user's ranking pipeline (of them a `veryHardShare`
+   * from the low end of ranking, the rest cut by pre-ranking); the rest easy, ∝ (clicks+1)^alpha.
+   */
+  | { kind: 'hard-mix'; hardShare: number; alpha: number; veryHardShare: number }
+  /** A `share` of the user's exposed-but-not-clicked items; the rest easy, ∝ (clicks+1)^0.75. */
+  | { kind: 'exposed'; share: number };
 
-export function createSampler(spec: SamplerSpec, world: World, seed: number): NegativeSampler {
+export function createSampler(spec: SamplerSpec, world: World): NegativeSampler {
   switch (spec.kind) {
     case 'uniform':
       return new UniformSampler(world.config.items);
@@ -33,13 +38,21 @@ export function createSampler(spec: SamplerSpec, world: World, seed: number): Ne
       return new PopularitySampler(world.itemTrainClicks, spec.alpha);
     case 'in-batch':
       return new InBatchSampler();
-    case 'hard-mix':
+    case 'hard-mix': {
+      const pipelines = new Pipelines(world);
       return new MixSampler('hard-mix', [
-        { sampler: new HardSampler(world, seed), share: spec.hardShare },
+        { sampler: new HardSampler(pipelines, 'very'), share: spec.hardShare * spec.veryHardShare },
+        { sampler: new HardSampler(pipelines, 'fairly'), share: spec.hardShare * (1 - spec.veryHardShare) },
         { sampler: new PopularitySampler(world.itemTrainClicks, spec.alpha), share: 1 - spec.hardShare },
       ]);
-    case 'exposed':
-      return new ExposedSampler(world, new PopularitySampler(world.itemTrainClicks, 0.75));
+    }
+    case 'exposed': {
+      const easy = new PopularitySampler(world.itemTrainClicks, 0.75);
+      return new MixSampler('exposed', [
+        { sampler: new ExposedSampler(world, easy), share: spec.share },
+        { sampler: easy, share: 1 - spec.share },
+      ]);
+    }
   }
 }
 
@@ -79,47 +92,57 @@ export class InBatchSampler implements NegativeSampler {
   }
 }
 
-/** Hard negatives: retrieved for the user, then ranked out by the simulated ranker. */
+/**
+ * Hard negatives from the user's pass through the ranking pipeline: "fairly hard" (retrieved,
+ * cut by pre-ranking) or "very hard" (the low end of ranking). See world/pipeline.ts.
+ */
 export class HardSampler implements NegativeSampler {
   readonly kind = 'hard-mix';
-  private readonly pools = new Map<number, Int32Array>();
-  private readonly poolRng: Rng;
-  constructor(private readonly world: World, seed: number) {
-    this.poolRng = Rng.derive(seed, 'ranking-stage');
-  }
-  pool(user: number): Int32Array {
-    let p = this.pools.get(user);
-    if (!p) {
-      p = rankedOutItems(this.world, user, this.poolRng);
-      this.pools.set(user, p);
-    }
-    return p;
-  }
+  constructor(
+    private readonly pipelines: Pipelines,
+    private readonly which: 'fairly' | 'very',
+  ) {}
   draw(batch: PositiveBatch, perRow: number, rng: Rng): Int32Array {
     const out = new Int32Array(batch.users.length * perRow);
     batch.users.forEach((u, r) => {
-      const p = this.pool(u);
+      const p = this.pipelines.hard(u)[this.which];
       for (let k = 0; k < perRow; k++) out[r * perRow + k] = p[rng.int(p.length)];
     });
     return out;
   }
 }
 
-/** Exposed-but-not-clicked items of the same user (the upstream recommender's slates). */
+/**
+ * Exposed-but-not-clicked items: for each positive, the items shown beside it in the slate it was
+ * clicked from (how a ranker is trained: one impression, the clicked item against the skipped).
+ */
 export class ExposedSampler implements NegativeSampler {
   readonly kind = 'exposed';
-  private readonly byUser: Int32Array[];
-  constructor(world: World, private readonly fallback: NegativeSampler) {
-    const lists: number[][] = Array.from({ length: world.config.users }, () => []);
-    const { user, item, clicked } = world.exposures;
-    for (let k = 0; k < user.length; k++) if (!clicked[k]) lists[user[k]].push(item[k]);
-    this.byUser = lists.map((l) => Int32Array.from(l));
+  /** Skipped items of the slate of each training click, keyed by user · items + item. */
+  private readonly skipped = new Map<number, Int32Array>();
+  constructor(
+    private readonly world: World,
+    private readonly fallback: NegativeSampler,
+  ) {
+    const { user, item, clicked, slate } = world.exposures;
+    const n = world.config.items;
+    for (let k = 0; k < user.length; ) {
+      let end = k;
+      while (end < user.length && slate[end] === slate[k]) end++;
+      const click = Array.from({ length: end - k }, (_, j) => k + j).find((j) => clicked[j]);
+      if (click !== undefined) {
+        const rest = Array.from({ length: end - k }, (_, j) => k + j).filter((j) => !clicked[j]).map((j) => item[j]);
+        this.skipped.set(user[click] * n + item[click], Int32Array.from(rest));
+      }
+      k = end;
+    }
   }
   draw(batch: PositiveBatch, perRow: number, rng: Rng): Int32Array {
     const out = this.fallback.draw(batch, perRow, rng);
+    const n = this.world.config.items;
     batch.users.forEach((u, r) => {
-      const p = this.byUser[u];
-      if (p.length) for (let k = 0; k < perRow; k++) out[r * perRow + k] = p[rng.int(p.length)];
+      const p = this.skipped.get(u * n + batch.items[r]);
+      if (p?.length) for (let k = 0; k < perRow; k++) out[r * perRow + k] = p[rng.int(p.length)];
     });
     return out;
   }
@@ -132,10 +155,11 @@ export class MixSampler implements NegativeSampler {
     private readonly parts: { sampler: NegativeSampler; share: number }[],
   ) {}
   draw(batch: PositiveBatch, perRow: number, rng: Rng): Int32Array {
-    const drawn = this.parts.map((p) => p.sampler.draw(batch, perRow, rng));
+    // Parts with no share are not drawn at all (a hard sampler's pipelines are costly).
+    const drawn = this.parts.map((p) => (p.share > 0 ? p.sampler.draw(batch, perRow, rng) : undefined));
     const shares = this.parts.map((p) => p.share);
     const out = new Int32Array(batch.users.length * perRow);
-    for (let k = 0; k < out.length; k++) out[k] = drawn[rng.pick(shares)][k];
+    for (let k = 0; k < out.length; k++) out[k] = drawn[rng.pick(shares)]![k];
     return out;
   }
 }

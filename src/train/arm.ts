@@ -61,7 +61,7 @@ export class Arm {
     this.itemTower = new Tower(encoders.item.layout, shape, initRng);
     // Adam's epsilon set explicitly: backends differ in their default.
     this.optimizer = tf.train.adam(settings.lr, 0.9, 0.999, 1e-7);
-    this.sampler = createSampler(spec.negatives, world, seed);
+    this.sampler = createSampler(spec.negatives, world);
     this.batches = new BatchStream(world, positivesFor(world, spec.positives, seed), settings.batch, Rng.derive(seed, 'batches'));
     this.negativeRng = Rng.derive(seed, 'negatives');
     if (spec.logQ === 'true') this.logQTrue = trueLogQ(world, settings.batch);

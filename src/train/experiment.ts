@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createEvalContext, detailOf, type EvalContext, type EvalDetail, metricsOf, rankByVectors } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
+import { SlateAuc } from '../eval/slates';
 import type { ArmSpec, Settings } from '../lesson/types';
 import type { World } from '../world/types';
 import { Arm, createEncoders } from './arm';
@@ -115,8 +116,9 @@ export class Experiment {
     for (const arm of this.activeArms) {
       const vecs = arm.vectors(this.evalContext.users);
       try {
-        const ranked = await rankByVectors(this.world, this.evalContext.users, vecs.users, vecs.items);
-        metrics[arm.id] = metricsOf(this.evalContext, ranked);
+        const auc = new SlateAuc(this.evalContext.slates);
+        const ranked = await rankByVectors(this.world, this.evalContext.users, vecs.users, vecs.items, auc);
+        metrics[arm.id] = metricsOf(this.evalContext, ranked, auc);
         detail[arm.id] = detailOf(this.evalContext, ranked);
       } finally {
         vecs.users.dispose();

@@ -3,7 +3,7 @@ import { lessonWorldConfig } from '../lesson/knobs';
 import type { LessonDef, Settings } from '../lesson/types';
 import { CLOSENESS_GROUPS, POPULARITY_BUCKETS } from '../eval/breakdown';
 import { createEvalContext, type EvalDetail } from '../eval/evaluate';
-import { type Metrics, recallOnly, type RecallOnly } from '../eval/metrics';
+import { type Metrics, referenceMetrics, type ReferenceMetrics } from '../eval/metrics';
 import { generateWorld } from '../world/generate';
 import { Experiment } from './experiment';
 
@@ -26,8 +26,8 @@ export interface LessonReport {
   lesson: string;
   backend: string;
   world: { seed: number; users: number; items: number; zipf: number; trainClicks: number; testClicks: number };
-  oracle: RecallOnly;
-  baselines: { popular: RecallOnly };
+  oracle: ReferenceMetrics;
+  baselines: { popular: ReferenceMetrics };
   test: { headShare: number };
   /** Breakdown labels and the oracle's and popular baseline's breakdowns. */
   breakdown?: { popularityBuckets: string[]; closenessGroups: string[]; oracle: EvalDetail; popular: EvalDetail };
@@ -95,8 +95,8 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
         trainClicks: world.train.item.length,
         testClicks: world.test.item.length,
       },
-      oracle: recallOnly(context.oracle),
-      baselines: { popular: recallOnly(context.popular) },
+      oracle: referenceMetrics(context.oracle),
+      baselines: { popular: referenceMetrics(context.popular) },
       test: { headShare: context.testHeadShare },
       breakdown: {
         popularityBuckets: POPULARITY_BUCKETS.map((b) => b.label),
@@ -128,7 +128,7 @@ function meanDetail(ds: EvalDetail[]): EvalDetail {
 
 function nanMetrics(): Metrics {
   const nan = Number.NaN;
-  return { 'recall@10': nan, 'recall@50': nan, 'recall@100': nan, 'recall@50.head': nan, 'recall@50.tail': nan, 'headShare@50': nan, 'coverage@50': nan };
+  return { 'recall@10': nan, 'recall@50': nan, 'recall@100': nan, 'recall@50.head': nan, 'recall@50.tail': nan, 'headShare@50': nan, 'coverage@50': nan, 'slate.auc': nan };
 }
 
 /** Mean of every numeric field across runs (arms matched by id). */

@@ -14,6 +14,7 @@ export const TRAINING_KNOBS: Knob[] = [
   { id: 'items', label: { en: 'Items', zh: '物品数' }, min: 100, max: 20_000, step: 100, default: 3000, integer: true, world: true },
   { id: 'zipf', label: { en: 'Popularity skew s', zh: '热度偏斜 s' }, min: 0, max: 2, step: 0.05, default: 1, world: true },
   { id: 'clicks', label: { en: 'Clicks per user', zh: '人均点击' }, min: 2, max: 200, step: 1, default: 20, world: true },
+  { id: 'exposureBias', label: { en: 'Exposure bias γ of the log', zh: '日志的曝光偏差 γ' }, min: 0, max: 2, step: 0.05, default: 0, world: true },
 ];
 
 /** Clamps a value into a knob's range (and to an integer where the knob is one). */

@@ -103,7 +103,9 @@ export class Rng {
       r -= weights[i];
       if (r < 0) return i;
     }
-    return weights.length - 1;
+    // Rounding left r ≥ 0: the last index with any weight (never one with none).
+    for (let i = weights.length - 1; i > 0; i--) if (weights[i] > 0) return i;
+    return 0;
   }
 
   shuffle<T extends { length: number; [i: number]: unknown }>(a: T): T {

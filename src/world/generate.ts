@@ -1,4 +1,5 @@
 import { Rng, sampleCdf } from '../util/rng';
+import { SlateDay } from './slates';
 import { cdfFromLogits, itemStrideOf, UserTruth } from './truth';
 import type { Csr, Exposures, FieldSpec, Interactions, World, WorldConfig } from './types';
 
@@ -14,7 +15,9 @@ export const DEFAULT_WORLD: WorldConfig = {
   popularityWeight: 1,
   driftPerDay: 0.08,
   testShare: 0.25,
-  exposuresPerClick: 3,
+  shown: 10,
+  preRanked: 200,
+  exposureBias: 0,
 };
 
 const LATENT_DIM = 16;
@@ -79,6 +82,10 @@ export function validateWorldConfig(cfg: WorldConfig): void {
   if (!(cfg.zipf >= 0 && cfg.zipf <= 3)) throw new Error(`world: zipf must be in [0, 3], got ${cfg.zipf}`);
   if (!(cfg.clicksPerUser >= 1 && cfg.clicksPerUser <= cfg.items / 4))
     throw new Error(`world: clicks per user must be in [1, items/4], got ${cfg.clicksPerUser}`);
+  if (!Number.isInteger(cfg.shown) || cfg.shown < 2) throw new Error(`world: shown must be an integer of at least 2, got ${cfg.shown}`);
+  if (!Number.isInteger(cfg.preRanked) || cfg.preRanked <= cfg.shown)
+    throw new Error(`world: preRanked must be an integer above shown (${cfg.shown}), got ${cfg.preRanked}`);
+  if (!(cfg.exposureBias >= 0 && cfg.exposureBias <= 3)) throw new Error(`world: exposureBias must be in [0, 3], got ${cfg.exposureBias}`);
 }
 
 /** Builds the whole world from its config; the same config (seed included) gives the same world. */
@@ -192,7 +199,8 @@ export function generateWorld(partial: Partial<WorldConfig> = {}): World {
     topicHourly,
     train: emptyInteractions(),
     test: emptyInteractions(),
-    exposures: { ...emptyInteractions(), clicked: new Uint8Array(0) },
+    exposures: emptySlates(),
+    heldOutSlates: emptySlates(),
     trainByUser: { offsets: new Int32Array(nUsers + 1), values: new Int32Array(0) },
     testByUser: { offsets: new Int32Array(nUsers + 1), values: new Int32Array(0) },
     itemTrainClicks: new Int32Array(nItems),
@@ -206,18 +214,31 @@ function emptyInteractions(): Interactions {
   return { user: new Int32Array(0), item: new Int32Array(0), day: new Uint8Array(0), hour: new Uint8Array(0) };
 }
 
+function emptySlates(): Exposures {
+  return { ...emptyInteractions(), clicked: new Uint8Array(0), slate: new Int32Array(0) };
+}
+
 class LogBuilder {
   user: number[] = [];
   item: number[] = [];
   day: number[] = [];
   hour: number[] = [];
   clicked: number[] = [];
+  slate: number[] = [];
+  private slates = 0;
   push(u: number, i: number, d: number, h: number, c = 1): void {
     this.user.push(u);
     this.item.push(i);
     this.day.push(d);
     this.hour.push(h);
     this.clicked.push(c);
+    this.slate.push(this.slates);
+  }
+  /** One slate: the clicked item first, then the items shown beside it (all at the click's hour). */
+  pushSlate(u: number, click: number, others: number[], d: number, h: number): void {
+    this.push(u, click, d, h, 1);
+    for (const item of others) this.push(u, item, d, h, 0);
+    this.slates++;
   }
   build(): Exposures {
     return {
@@ -226,24 +247,31 @@ class LogBuilder {
       day: Uint8Array.from(this.day),
       hour: Uint8Array.from(this.hour),
       clicked: Uint8Array.from(this.clicked),
+      slate: Int32Array.from(this.slate),
     };
   }
 }
 
 /**
- * Clicks, test clicks and exposures. Training clicks fall on days 0..D−2, test clicks on the last
- * day, on items the user has not clicked in training. The hour shapes the topic mix (accepted by
- * rejection on the topic's hourly multiplier).
+ * Clicks, test clicks and slates. Training clicks fall on days 0..D−2 and follow the true
+ * preference times pi^γ (exposure bias γ); test clicks fall on the last day, follow the true
+ * preference and avoid items the user clicked in training. Every click comes with the slate it was
+ * chosen from (slates.ts). The hour shapes the topic mix (accepted by rejection on the topic's
+ * hourly multiplier). Slates draw from their own stream, so they never change the clicks.
  */
 function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
-  const { config, itemTopic, topicHourly } = world;
+  const { config, itemTopic, topicHourly, itemPopularity } = world;
   const nItems = config.items;
   const trainDays = config.days - 1;
+  const slateRng = Rng.derive(config.seed, 'slates');
   const logits = new Float64Array(nItems);
   const cdf = new Float64Array(nItems);
   const train = new LogBuilder();
   const test = new LogBuilder();
   const exposures = new LogBuilder();
+  const heldOut = new LogBuilder();
+  // The exposure factor pi^γ of the training log (1 everywhere at γ = 0).
+  const exposure = Float64Array.from(itemPopularity, (p) => Math.pow(p, config.exposureBias));
   const drawHourFor = (item: number): number => {
     // Rejection: hours where the item's topic is popular are more likely.
     for (;;) {
@@ -260,28 +288,16 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     const truth = new UserTruth(world, u);
     for (let d = 0; d < trainDays; d++) {
       if (perDay[d] === 0) continue;
-      truth.logits(d, logits);
-      cdfFromLogits(logits, cdf);
-      const dayClicks: number[] = [];
+      const slates = new SlateDay(truth.logits(d, logits), itemPopularity);
+      for (let i = 0, acc = 0; i < nItems; i++) cdf[i] = acc += slates.weight[i] * exposure[i];
       for (let c = 0, tries = 0; c < perDay[d] && tries < perDay[d] * 20; tries++) {
         const item = sampleCdf(cdf, rng);
         if (clicked.has(item)) continue;
         clicked.add(item);
-        dayClicks.push(item);
-        train.push(u, item, d, drawHourFor(item));
+        const hour = drawHourFor(item);
+        train.push(u, item, d, hour);
+        exposures.pushSlate(u, item, slates.companions(item, config.shown, clicked, slateRng), d, hour);
         c++;
-      }
-      // The upstream recommender's slates: items drawn from the user's own taste that day,
-      // among which the user clicked a few. So most exposed-not-clicked items are liked ones.
-      for (const item of dayClicks) exposures.push(u, item, d, drawHourFor(item), 1);
-      const shown = new Set(dayClicks);
-      const extra = dayClicks.length * config.exposuresPerClick;
-      for (let e = 0, tries = 0; e < extra && tries < extra * 20; tries++) {
-        const item = sampleCdf(cdf, rng);
-        if (shown.has(item) || clicked.has(item)) continue;
-        shown.add(item);
-        exposures.push(u, item, d, drawHourFor(item), 0);
-        e++;
       }
     }
     // Test day: later than all training clicks, never an item clicked in training.
@@ -290,18 +306,24 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     cdfFromLogits(logits, cdf);
     const nTest = Math.max(1, Math.round(config.testShare * clicked.size));
     const seen = new Set<number>();
+    const hours: number[] = [];
     for (let c = 0, tries = 0; c < nTest && tries < nTest * 50; tries++) {
       const item = sampleCdf(cdf, rng);
       if (clicked.has(item) || seen.has(item)) continue;
       seen.add(item);
-      test.push(u, item, testDay, drawHourFor(item));
+      hours.push(drawHourFor(item));
+      test.push(u, item, testDay, hours[c]);
       c++;
     }
+    const slates = new SlateDay(logits, itemPopularity);
+    const shownBefore = new Set([...clicked, ...seen]);
+    [...seen].forEach((item, c) => heldOut.pushSlate(u, item, slates.companions(item, config.shown, shownBefore, slateRng), testDay, hours[c]));
   }
 
   world.train = stripClicked(train.build());
   world.test = stripClicked(test.build());
   world.exposures = exposures.build();
+  world.heldOutSlates = heldOut.build();
   world.trainByUser = groupByUser(world.train, config.users);
   world.testByUser = groupByUser(world.test, config.users);
   for (let k = 0; k < world.train.item.length; k++) world.itemTrainClicks[world.train.item[k]]++;

@@ -19,8 +19,15 @@ export interface WorldConfig {
   driftPerDay: number;
   /** Held-out test clicks per user as a share of their training clicks (at least one). */
   testShare: number;
-  /** Slates of the upstream recommender: exposures per training click. */
-  exposuresPerClick: number;
+  /** Items per slate: what the ranking stage shows, and the size of the logged slates. */
+  shown: number;
+  /** How many candidates pre-ranking keeps (retrieval returns twice as many; see pipeline.ts). */
+  preRanked: number;
+  /**
+   * γ ≥ 0: the training log's click probability carries an extra factor pi_i^γ from the previous
+   * recommender's exposure. Held-out clicks always follow the true preference.
+   */
+  exposureBias: number;
 }
 
 export interface FieldSpec {
@@ -40,6 +47,8 @@ export interface Interactions {
 
 export interface Exposures extends Interactions {
   clicked: Uint8Array;
+  /** Which slate (impression) the row belongs to; one click per slate. */
+  slate: Int32Array;
 }
 
 /** Compressed rows: values[offsets[u] .. offsets[u+1]) belong to row u. */
@@ -69,7 +78,10 @@ export interface World {
   topicHourly: Float32Array;
   train: Interactions;
   test: Interactions;
+  /** Slates of the training days: each training click with the items shown beside it. */
   exposures: Exposures;
+  /** Slates of the test day, one per held-out click (for the ranking metric slate.auc). */
+  heldOutSlates: Exposures;
   /** Training items per user (sorted), for exclusion at retrieval time. */
   trainByUser: Csr;
   testByUser: Csr;

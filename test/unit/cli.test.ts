@@ -56,10 +56,20 @@ describe('lab CLI', () => {
 
   it('world --out writes the CSVs, the hidden truth and a README', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'lab-world-'));
-    const r = lab(['world', '--users', '100', '--items', '200', '--seed', '3', '--out', dir]);
+    const r = lab(['world', '--users', '100', '--items', '200', '--seed', '3', '--exposureBias', '0.5', '--preRanked', '50', '--out', dir]);
     expect(r.status).toBe(0);
     const files = readdirSync(dir).sort();
-    expect(files).toEqual(['README.md', 'exposures.csv', 'items.csv', 'items_truth.csv', 'test.csv', 'train.csv', 'truth.json', 'users.csv', 'users_truth.csv']);
+    expect(files).toEqual(['README.md', 'exposures.csv', 'heldout_slates.csv', 'items.csv', 'items_truth.csv', 'pipeline.csv', 'test.csv', 'train.csv', 'truth.json', 'users.csv', 'users_truth.csv']);
+    const slates = readFileSync(path.join(dir, 'exposures.csv'), 'utf8').trim().split('\n');
+    expect(slates[0]).toBe('slate,user,item,day,hour,clicked');
+    const pipeline = readFileSync(path.join(dir, 'pipeline.csv'), 'utf8').trim().split('\n');
+    expect(pipeline[0]).toBe('user,item,retrieval_rank,preranking_rank,ranking_rank,role');
+    // 100 users × 100 retrieved (2 × the 50 pre-ranking keeps), each with one role.
+    expect(pipeline).toHaveLength(1 + 100 * 100);
+    const roles = pipeline.slice(1).map((l) => l.split(',')[5]);
+    expect(roles.filter((x) => x === 'shown')).toHaveLength(100 * 10);
+    expect(roles.filter((x) => x === 'fairly_hard')).toHaveLength(100 * 50);
+    expect(JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')).config.exposureBias).toBe(0.5);
     const items = readFileSync(path.join(dir, 'items.csv'), 'utf8').trim().split('\n');
     expect(items).toHaveLength(201);
     expect(items[0]).toMatch(/^item,category,subcategory,creator,price,city,tags_0,tags_1,tags_2,train_clicks,is_head$/);
