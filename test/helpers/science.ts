@@ -5,10 +5,10 @@ import { type RunReport, runLesson } from '../../src/train/runLesson';
 
 export const SEEDS = 3;
 
-/** A lesson on its default world and settings, over SEEDS seeds (7, 8, 9), one report per seed. */
-export async function runSeeds(lesson: LessonDef, overrides: Settings = {}): Promise<RunReport[]> {
+/** A lesson on its default world and settings (bar `overrides`), over SEEDS seeds (7, 8, 9), one report per seed. */
+export async function runSeeds(lesson: LessonDef, overrides: Settings = {}, armIds?: string[]): Promise<RunReport[]> {
   const settings: Settings = { ...Object.fromEntries(knobsOf(lesson).map((k) => [k.id, k.default])), ...overrides };
-  const report = await runLesson(lesson, { settings, backend: 'wasm', repeats: SEEDS });
+  const report = await runLesson(lesson, { settings, backend: 'wasm', repeats: SEEDS, armIds });
   return report.runs!;
 }
 
