@@ -7,8 +7,8 @@ import type { Text } from '../../src/lesson/types';
 
 export const text = {
   claim: {
-    en: 'A few hot items take most of the clicks, so most positives are hot items and the towers learn to put hot items near everyone. Dropping a share of the clicks on hot items, or repeating the clicks on cold ones, moves the retrieved set away from the head and raises recall on cold items. The negatives here are drawn uniformly, independently of the positives; with in-batch negatives, which follow the clicks, thinning hot positives would also thin hot negatives and change almost nothing. In this world the raw model already retrieves head items at about the rate the held-out clicks have, so re-sampling overshoots: less head, a little more tail, and lower overall recall. Re-sampling pays off where the head is over-served, not everywhere.',
-    zh: '少数热门物品占据了大部分点击，所以大部分正样本是热门物品，双塔学会把热门物品放到每个人附近。丢弃一部分热门物品的点击，或重复冷门物品的点击，会让召回结果离开头部，并提高冷门物品的召回率。这里的负样本是均匀抽样的，与正样本无关；若用 batch 内负样本，负样本也服从点击分布，减少热门正样本同时也减少热门负样本，几乎什么都不会改变。在这个世界里，原始模型召回头部物品的比例已与测试点击接近，所以重新采样会矫枉过正：头部更少、长尾略多、整体召回率下降。只有当头部被过度推荐时，重新采样才划算。',
+    en: 'A few hot items take most of the clicks, so most positives are hot items and the towers learn to put hot items near everyone. Dropping a share of the clicks on hot items, or repeating the clicks on cold ones, moves the retrieved set away from the head and raises recall on cold items. The negatives here are drawn uniformly, independently of the positives; with in-batch negatives, which follow the clicks, thinning hot positives would also thin hot negatives and change almost nothing. In this world (an unbiased log, γ = 0) the raw model already retrieves head items at about the rate the held-out clicks have, so re-sampling overshoots: less head, a little more tail, and lower overall recall. Re-sampling pays off where the head is over-served, not everywhere.',
+    zh: '少数热门物品占据了大部分点击，所以大部分正样本是热门物品，双塔学会把热门物品放到每个人附近。丢弃一部分热门物品的点击，或重复冷门物品的点击，会让召回结果离开头部，并提高冷门物品的召回率。这里的负样本是均匀抽样的，与正样本无关；若用 batch 内负样本，负样本也服从点击分布，减少热门正样本同时也减少热门负样本，几乎什么都不会改变。在这个世界里（日志无偏，γ = 0 时），原始模型召回头部物品的比例已与留出点击接近，所以重新采样会矫枉过正：头部更少、长尾略多、整体召回率下降。只有当头部被过度推荐时，重新采样才划算。',
   } satisfies Text,
 };
 
@@ -74,6 +74,13 @@ export const content: LessonContent = {
           text: {
             zh: '评估用的留出点击本身就偏向热门物品（虚线“真实”是留出点击中头部物品的占比）。如果原始点击训练出的模型召回的头部占比已经接近真实值，再降采样热门、过采样冷门就会矫枉过正：头部更少、长尾更多，整体召回率反而下降。先看模型是否真的过度偏向头部，再决定要不要重新采样、采多少。',
             en: 'The held-out clicks the lab scores against are themselves skewed to hot items (the dashed “truth” line is their share of head items). If the model trained on raw clicks already retrieves about that share of head items, down-sampling hot or up-sampling cold overshoots: less head, more tail, and lower overall recall. Check whether the model really over-serves the head before deciding whether, and how much, to re-sample.',
+          },
+        },
+        {
+          kind: 'p',
+          text: {
+            zh: '真实的日志往往是有偏的：上一代推荐系统更多地展示热门物品，热门物品因此得到超出用户真实兴趣的点击。控件“日志的曝光偏差 γ”模拟这一点：训练点击的概率多乘一个 $\\pi_i^{\\gamma}$（$\\pi_i$ 为真实热度），而留出点击仍服从真实兴趣。下方的扫描图逐点训练原始点击和热门降采样两组。在我们的运行中（种子 7–9，$d = 0.5$），γ = 1 时两组的 Recall@50 几乎相同（原始 0.154–0.179，降采样 0.148–0.184）：原始模型的头部占比已达 1.00，而丢掉头部一半的点击只把它降到 0.97–0.99——日志的偏差遍及所有物品（$\\pi_i^{\\gamma}$），只削减前 20% 的物品不够。试试更大的 $d$。',
+            en: 'Real logs are often biased: the previous recommender showed hot items more, so they got clicks beyond what users truly prefer. The “Exposure bias γ of the log” knob simulates that: a training click’s probability carries an extra factor $\\pi_i^{\\gamma}$ ($\\pi_i$ the true popularity), while held-out clicks still follow the true preference. The sweep chart below trains raw clicks and down-sampled hot clicks at each γ. In our runs (seeds 7–9, $d = 0.5$) at γ = 1 the two arms’ recall@50 are about the same (raw 0.154–0.179, down-sampled 0.148–0.184): the raw model’s head share is already 1.00 and dropping half of the head’s clicks only brings it to 0.97–0.99 — the log’s bias runs through every item ($\\pi_i^{\\gamma}$), and thinning the top 20% is not enough. Try a larger $d$.',
           },
         },
       ],

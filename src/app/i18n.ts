@@ -115,6 +115,7 @@ const STRINGS = {
   metricHead: { en: 'head recall@50', zh: '头部 Recall@50' },
   metricGainTail: { en: 'tail gain vs baseline', zh: '长尾增益（相对基线）' },
   metricHeadShare: { en: 'head share@50', zh: '头部占比@50' },
+  metricSlateAuc: { en: 'slate.auc (ranking)', zh: 'slate.auc（排序）' },
 } satisfies Record<string, Text>;
 
 export type StringId = keyof typeof STRINGS;

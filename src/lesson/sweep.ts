@@ -1,7 +1,7 @@
 import type { Settings, Text } from './types';
 
 /** Metrics a sweep chart can plot. 'gain.tail': tail recall relative to the `relativeTo` arm. */
-export type SweepMetric = 'recall@50' | 'recall@50.tail' | 'recall@50.head' | 'headShare@50' | 'gain.tail';
+export type SweepMetric = 'recall@50' | 'recall@50.tail' | 'recall@50.head' | 'headShare@50' | 'slate.auc' | 'gain.tail';
 
 /**
  * A knob sweep a lesson offers: hidden fresh arms trained to the run's step count at each value of

@@ -210,13 +210,20 @@ async function samplePage(page: Page, id: string): Promise<void> {
     expect(await text(page, 'chart-sweep')).toContain('9 runs');
   }
   if (id === 'negatives') {
-    // The finished run's hard-mix point (50%), then the sweep trains the other four, one by one.
-    await until('the run’s point on the hard-share chart', () => marks(page, 'chart-sweep', DOTS), (n) => n >= 1, 10_000);
-    await page.getByTestId('sweep-run').click();
-    await until('the sweep to finish', () => page.getByTestId('sweep-complete').count(), (n) => n === 1, 240_000);
-    expect(await marks(page, 'chart-sweep', DOTS)).toBe(5);
-    await page.getByTestId('sweep-metric-headShare@50').click();
-    expect(await marks(page, 'chart-sweep', DOTS)).toBe(5);
+    // The finished run's points: hard-mix at 50% and at the default cut, uniform and pop at γ = 0.
+    await until('the run’s point on the hard-share chart', () => marks(page, 'chart-sweep-hardShare', DOTS), (n) => n >= 1, 10_000);
+    expect(await marks(page, 'chart-sweep-preRanked', DOTS)).toBe(1);
+    expect(await marks(page, 'chart-sweep-exposureBias', DOTS)).toBe(2);
+    // The hard-share sweep trains the other four, one by one.
+    await page.getByTestId('sweep-run-hardShare').click();
+    await until('the sweep to finish', () => page.getByTestId('sweep-complete-hardShare').count(), (n) => n === 1, 240_000);
+    expect(await marks(page, 'chart-sweep-hardShare', DOTS)).toBe(5);
+    await page.getByTestId('sweep-metric-hardShare-headShare@50').click();
+    expect(await marks(page, 'chart-sweep-hardShare', DOTS)).toBe(5);
+  }
+  if (id === 'positives') {
+    // The finished run's raw and down-sampled points at γ = 0 on the exposure-bias chart.
+    await until('the run’s points on the exposure-bias chart', () => marks(page, 'chart-sweep', DOTS), (n) => n === 2, 10_000);
   }
   if (id === 'wrong-negatives') {
     expect(await marks(page, 'chart-closeness', BARS)).toBeGreaterThanOrEqual(3 * 3 - 1);
@@ -224,6 +231,13 @@ async function samplePage(page: Page, id: string): Promise<void> {
     expect(isRecall(await text(page, 'drop-other'))).toBe(true);
     expect(await text(page, 'drop-lost')).toMatch(/^[−+]\d+%$/);
     expect(await page.locator('[data-testid^="drop-row-"]').count()).toBe(4);
+    // The two tasks side by side: slate.auc and recall@50 of both arms, the references and the change.
+    for (const row of ['easy-negatives', 'exposed-negatives', 'oracle', 'popular']) {
+      const cells = (await text(page, `pair-${row}`)).match(/\d\.\d{3}/g) ?? [];
+      expect(cells, row).toHaveLength(2);
+    }
+    expect(await text(page, 'pair-delta')).toMatch(/[−+]\d\.\d{3}.*[−+]\d\.\d{3}/);
+    await until('the run’s point on the exposed-share chart', () => marks(page, 'chart-sweep', DOTS), (n) => n === 1, 10_000);
   }
   await new Promise((r) => setTimeout(r, 600));
   await page.screenshot({ path: join(RESULTS, `${id}-en.png`), fullPage: true });

@@ -14,11 +14,12 @@ import { ChartCard } from './ChartCard';
 import { armName } from './common';
 import { AXIS, finite, fmt2, fmt3, GRID, LEGEND } from './style';
 
-const METRIC_LABEL: Record<SweepMetric, 'metricRecall' | 'metricTail' | 'metricHead' | 'metricHeadShare' | 'metricGainTail'> = {
+const METRIC_LABEL: Record<SweepMetric, 'metricRecall' | 'metricTail' | 'metricHead' | 'metricHeadShare' | 'metricSlateAuc' | 'metricGainTail'> = {
   'recall@50': 'metricRecall',
   'recall@50.tail': 'metricTail',
   'recall@50.head': 'metricHead',
   'headShare@50': 'metricHeadShare',
+  'slate.auc': 'metricSlateAuc',
   'gain.tail': 'metricGainTail',
 };
 const DEFAULT_METRICS: SweepMetric[] = ['recall@50', 'recall@50.tail', 'headShare@50'];
@@ -130,7 +131,7 @@ export function SweepChart(p: PanelProps & { def: SweepDef; suffix?: string }) {
               tick={AXIS}
               tickFormatter={(v: number) => def.format(v)}
             />
-            <YAxis tick={AXIS} domain={metric === 'headShare@50' ? [0, 1] : gain ? ['auto', 'auto'] : [0, 'auto']} tickFormatter={(v: number) => (gain ? pctSigned(v) : fmt2(v))} width={gain ? 56 : 60} />
+            <YAxis tick={AXIS} domain={metric === 'headShare@50' ? [0, 1] : gain || metric === 'slate.auc' ? ['auto', 'auto'] : [0, 'auto']} tickFormatter={(v: number) => (gain ? pctSigned(v) : fmt2(v))} width={gain ? 56 : 60} />
             <Tooltip formatter={(v) => (gain && typeof v === 'number' ? pctSigned(v) : fmt3(v))} labelFormatter={(v) => `${def.knob} = ${def.format(Number(v))}`} isAnimationActive={false} />
             <Legend wrapperStyle={LEGEND} itemSorter={null} />
             {current !== undefined && <ReferenceLine x={current} stroke="#9aa5b1" strokeDasharray="4 4" label={{ value: t(lang, 'sweepNow'), position: 'insideTopLeft', fontSize: 11, fill: '#52606d' }} />}
