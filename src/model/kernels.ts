@@ -64,8 +64,9 @@ export function patchWasmKernels(): void {
         if (axis !== 0 || batchDims !== 0 || x.dtype !== 'float32' || x.shape.length !== 2) return gather.kernelFunc(args);
         const backend = args.backend as WasmBackendLike;
         const [rows, width] = x.shape;
-        const ids = backend.typedArrayFromHeap(indices) as Int32Array;
+        // Allocate first: growing the heap detaches every view taken before, so read inputs after.
         const out = backend.makeOutput([...indices.shape, width], 'float32');
+        const ids = backend.typedArrayFromHeap(indices) as Int32Array;
         const table = backend.typedArrayFromHeap(x) as Float32Array;
         const dst = backend.typedArrayFromHeap(out) as Float32Array;
         for (let r = 0; r < ids.length; r++) {
