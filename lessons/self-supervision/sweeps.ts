@@ -11,7 +11,7 @@ export const sweeps: SweepDef[] = [
   {
     knob: 'clicks',
     values: [3, 5, 10, 20, 40],
-    arms: ['baseline', 'ssl-cfm'],
+    arms: ['baseline', 'ssl-rfm'],
     format: (v) => String(v),
     log: true,
     metric: 'gain.tail',
@@ -20,8 +20,8 @@ export const sweeps: SweepDef[] = [
     allowed: (v, s) => s.items === undefined || v <= maxClicksFor(s.items),
     title: { en: 'SSL against data sparsity (mean clicks per user)', zh: '自监督的效果与数据稀疏程度（人均点击数）' },
     note: {
-      en: `Each value of “clicks per user” is a new world (same seed, users and items), on which the baseline and correlated feature masking are trained afresh. “Tail gain” is SSL’s tail recall@50 divided by the baseline’s, minus 1. ${NOTE_RUNS.en}`,
-      zh: `“人均点击”的每个取值都是一个新世界（种子、用户数、物品数不变），在上面从头训练基线和关联特征遮挡两组。“长尾增益”＝自监督组的长尾 recall@50 ÷ 基线的 − 1。${NOTE_RUNS.zh}`,
+      en: `Each value of “clicks per user” is a new world (same seed, users and items), on which the baseline and random feature masking are trained afresh. “Tail gain” is SSL’s tail recall@50 divided by the baseline’s, minus 1. ${NOTE_RUNS.en}`,
+      zh: `“人均点击”的每个取值都是一个新世界（种子、用户数、物品数不变），在上面从头训练基线和随机特征遮挡两组。“长尾增益”＝自监督组的长尾 recall@50 ÷ 基线的 − 1。${NOTE_RUNS.zh}`,
     },
   },
   {

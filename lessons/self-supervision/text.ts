@@ -1,22 +1,23 @@
 /**
- * Texts of the self-supervision lesson: its summary and claim, its page texts (zh after the
- * wording of the course notes, en written for this lab) and the words of its panels. Inline math
- * as $…$, display math in `math` blocks. Numbers quoted here were measured with
- * `npm run -s lab -- run self-supervision --repeats 3 [--clicks N]` (seeds 7–9, the lesson's
- * defaults otherwise); test/science/self-supervision.test.ts prints them.
+ * Texts of the self-supervision lesson: its summary, claim and page texts (zh after the wording of
+ * the course notes, en written for this lab) and the words of its panels. Inline math as $…$,
+ * display math in `math` blocks. Numbers quoted “in our runs” were measured with
+ * `npm run -s lab -- run self-supervision --repeats 3 [--clicks 5]` (seeds 7–9) on the world
+ * generator of issue 9; test/science/self-supervision.test.ts asserts the signs they show and
+ * prints them. Re-measure them whenever the world generator changes.
  */
 import type { LessonContent } from '../../src/lesson/content';
 import type { Text } from '../../src/lesson/types';
 
 export const text = {
   summary: {
-    en: 'A contrastive loss between two augmented views of an item, on items drawn uniformly: it helps tail items when clicks are scarce.',
-    zh: '对物品做数据增强、让同一物品的两个视图彼此接近（物品均匀抽样）：点击稀少时，它帮助长尾物品。',
+    en: 'A contrastive loss between two augmented views of an item, on items drawn uniformly: meant for the tail — where it helps, and where it costs.',
+    zh: '对物品做数据增强、让同一物品的两个视图彼此接近（物品均匀抽样）：为长尾物品而设——它在哪里有用，在哪里有代价。',
   } satisfies Text,
 
   claim: {
-    en: 'Self-supervision helps tail items relatively more than head items when clicks are scarce: on the default world (about 5 clicks per user) the SSL arms raise tail recall@50 by +23% to +57% against the baseline while head recall moves by −1% to −5% (mean of 3 seeds). The gain comes mostly from making item vectors depend on features rather than on barely trained ID embeddings; it shrinks and reverses as clicks grow (at 20 clicks per user SSL lowers tail recall), and overall recall is about unchanged.',
-    zh: '点击稀少时，自监督对长尾物品的帮助相对大于对头部物品：在默认世界（人均约 5 次点击）里，自监督组的长尾 recall@50 比基线提高 +23% 到 +57%，头部变化 −1% 到 −5%（3 个种子的平均）。收益主要来自让物品向量由特征而不是几乎没训练过的 ID embedding 决定；点击越多收益越小，直至反转（人均 20 次点击时自监督降低长尾召回率），整体召回率基本不变。',
+    en: 'Yao et al. find that self-supervision helps tail items, the more so the sparser the data. On this lesson’s default world every user has enough clicks to learn them (about 20 each; every arm beats the popular baseline) while most items have few — and there, in our world, every SSL arm lowers tail recall@50 against the baseline, more than it moves head recall (tested on 3 seeds). Only on a sparse world (about 5 clicks per user) does random feature masking lift the tail more than the head (tested on 3 seeds) — where the popular baseline beats every model. The sparsity sweep shows the turn; the page says why we think it happens.',
+    zh: 'Yao et al. 发现自监督帮助长尾物品，数据越稀疏帮助越大。本课默认的世界里每个用户都有足够的点击（人均约 20 次，所有组都胜过热门基线），而大多数物品点击很少——在我们的世界里，每个自监督组都让长尾 recall@50 低于基线，下降幅度大于头部的变化（3 个种子检验）。只有在稀疏的世界里（人均约 5 次点击），随机特征遮挡才让长尾的相对提升大于头部（3 个种子检验）——而那里热门基线胜过所有模型。稀疏度扫描图显示这一转折；页面说明我们认为的原因。',
   } satisfies Text,
 };
 
@@ -49,7 +50,7 @@ export const content: LessonContent = {
         },
         {
           kind: 'math',
-          tex: "L \\;=\\; \\underbrace{-\\frac{1}{n}\\sum_{i=1}^{n}\\log\\frac{\\exp\\!\\big((\\cos(a_i,b_i)-\\log p_i)/\\tau\\big)}{\\sum_{j=1}^{n}\\exp\\!\\big((\\cos(a_i,b_j)-\\log p_j)/\\tau\\big)}}_{L_{\\text{main}}:\\ \\text{in-batch softmax, logQ}} \\;+\\; \\alpha\\cdot L_{\\text{self}}",
+          tex: "L \\;=\\; \\underbrace{-\\frac{1}{n}\\sum_{i=1}^{n}\\log\\frac{\\exp\\!\\big(\\cos(a_i,b_i)/\\tau-\\log p_i\\big)}{\\sum_{j=1}^{n}\\exp\\!\\big(\\cos(a_i,b_j)/\\tau-\\log p_j\\big)}}_{L_{\\text{main}}:\\ \\text{in-batch softmax, logQ}} \\;+\\; \\alpha\\cdot L_{\\text{self}}",
         },
         {
           kind: 'p',
@@ -118,39 +119,39 @@ export const content: LessonContent = {
       ],
     },
     {
-      title: { zh: '数据越稀疏，自监督越有用', en: 'The sparser the data, the more SSL helps' },
+      title: { zh: '数据越稀疏，自监督越有用？', en: 'The sparser the data, the more SSL helps?' },
       blocks: [
         {
           kind: 'p',
           text: {
-            zh: 'Yao et al. 发现，数据越稀疏，收益越大（Wikipedia 数据上 R@10：用全部数据 +6%，只用 10% 的数据 +21%）。道理很直接：当长尾物品也有很多点击时，它们的 ID 向量已经能被主任务训练好，自监督没什么可补充的。所以数据稀疏程度是本课的一个控件（“人均点击”，即每个用户的平均训练点击数），稀疏度扫描图在不同的人均点击下各生成一个新世界、从头训练基线和关联特征遮挡组，画出长尾召回的相对增益。',
-            en: 'Yao et al. found the gain grows as data gets sparser (Wikipedia R@10: +6% with all data, +21% with 10% of it). The reason is plain: when tail items have many clicks, the main task trains their ID embeddings well and SSL has little to add. So data sparsity is a knob of this lesson (“Clicks per user”, the mean number of training clicks per user), and the sparsity sweep generates a new world at each value, trains the baseline and correlated masking afresh, and plots the relative gain in tail recall.',
+            zh: 'Yao et al. 发现，数据越稀疏，收益越大（Wikipedia 数据上 R@10：用全部数据 +6%，只用 10% 的数据 +21%）。道理很直接：当长尾物品也有很多点击时，它们的 ID 向量已经能被主任务训练好，自监督没什么可补充的。所以数据稀疏程度是本课的一个控件（“人均点击”，即每个用户的平均训练点击数），稀疏度扫描图在不同的人均点击下各生成一个新世界、从头训练基线和随机特征遮挡组，画出长尾召回的相对增益。',
+            en: 'Yao et al. found the gain grows as data gets sparser (Wikipedia R@10: +6% with all data, +21% with 10% of it). The reason is plain: when tail items have many clicks, the main task trains their ID embeddings well and SSL has little to add. So data sparsity is a knob of this lesson (“Clicks per user”, the mean number of training clicks per user), and the sparsity sweep generates a new world at each value, trains the baseline and random feature masking afresh, and plots the relative gain in tail recall.',
           },
         },
         {
           kind: 'p',
           text: {
-            zh: '因此本课默认的世界是稀疏的：人均约 5 次训练点击（其他课程默认 20 次），大多数物品只有几次点击，很多一次都没有（增强示例上方给出了当前世界的实际数字）。在这样的世界里，学生能看到自监督对长尾物品的作用；把“人均点击”调高，这个作用随之减弱——在这个世界里甚至反转：人均 10–20 次点击时，自监督反而降低长尾召回率。还要注意：在这个稀疏的默认世界里，热门基线仍胜过所有训练出来的模型（点击太少，双塔学不好）；自监督改变的是召回结果在头部和长尾之间的分配，整体召回率基本不变。本实验的科学测试在默认世界上用三个种子检验：自监督组相对基线提高长尾召回，且长尾的相对提升大于头部的相对变化。',
-            en: 'That is why this lesson’s default world is sparse: about 5 training clicks per user (other lessons default to 20), so most items have only a few clicks and many have none (the augmentation example states this world’s actual numbers). In such a world a student can see what SSL does for tail items; raise “Clicks per user” and the effect shrinks — and in this world it reverses: at 10–20 clicks per user SSL lowers tail recall. Note too that on this sparse default world the popular baseline still beats every trained arm (there are too few clicks for the towers); SSL moves retrieval between head and tail at about the same overall recall. The lab’s science test checks this on the default world over three seeds: the SSL arms raise tail recall over the baseline, and the tail’s relative gain exceeds the head’s relative change.',
+            zh: '本课默认的世界与其他课程相同：人均约 20 次训练点击，用户的兴趣学得出来，而物品的长尾很薄（大多数物品只有几次点击；增强示例上方给出了当前世界的实际数字）。在我们的运行中（种子 7–9，300 步），所有组的 Recall@50（0.264–0.313）都胜过热门基线（0.208–0.235），但自监督并没有帮到长尾：相对基线，长尾 Recall@50 的变化是随机遮挡 −39% 至 −54%、关联遮挡 −57% 至 −62%、标签 Dropout −5% 至 −17%，头部只变化 −3% 至 +1%；遮挡组召回结果的头部占比从 0.80–0.86 升到 0.88–0.94。把“人均点击”调到 5：在我们的运行中随机遮挡的长尾提升 +16% 至 +23%，大于头部的变化（−6% 至 +12%），但这时热门基线（0.30–0.36）胜过所有模型（0.19–0.24），关联遮挡（−13% 至 +8%）和 Dropout（−11% 至 +14%）则时好时坏。科学测试检验这两个方向（每个种子都须一致）。',
+            en: 'This lesson’s default world is the one the other lessons use: about 20 training clicks per user, so users can be learnt, while the item tail is thin (most items have only a few clicks; the augmentation example states this world’s actual numbers). In our runs (seeds 7–9, 300 steps) every arm’s recall@50 (0.264–0.313) beat the popular baseline (0.208–0.235), but SSL did not help the tail: against the baseline, tail recall@50 changed by −39% to −54% with random masking, −57% to −62% with correlated masking and −5% to −17% with tag dropout, while head recall moved by −3% to +1%; the masking arms’ retrieved sets went from a head share of 0.80–0.86 to 0.88–0.94. Set “Clicks per user” to 5 and in our runs random masking lifted the tail by +16% to +23%, more than it moved the head (−6% to +12%) — but there the popular baseline (0.30–0.36) beat every model (0.19–0.24), and correlated masking (−13% to +8%) and dropout (−11% to +14%) went either way. The science test checks both directions, every seed agreeing.',
           },
         },
       ],
     },
     {
-      title: { zh: '在这个世界里看到了什么（以及为什么）', en: 'What this world shows (and why)' },
+      title: { zh: '为什么在这里自监督伤害了长尾', en: 'Why SSL hurts the tail here' },
       blocks: [
         {
           kind: 'p',
           text: {
-            zh: '自监督在这里帮助长尾的机制主要是：让物品向量由特征而不是由 ID 决定。证据：人均 5 次点击时，ssl-dropout 的结果几乎与“完全不用物品 ID”的物品塔相同（长尾 +47% 对 +40%，另一个种子 +81% 对 +61%）。长尾物品的 ID embedding 几乎没被主任务训练，只是噪声；自监督把它拉向特征。代价是热门物品：ID 记住的、有用的信息（包括热度）被冲淡，检索结果中头部物品的占比下降（0.54 → 0.46–0.48，而测试点击里头部占 0.69），所以整体召回率基本不变（0.206 → 0.202–0.212）。数据多时（人均 20 次点击），ID 本身已有用：不用 ID 的物品塔反而更差（长尾 −3%、头部 −9%）。此时遮挡类自监督（α = 1）让检索更偏向头部（头部占比 0.83 → 0.85），而且即使只在长尾物品之间排序，长尾点击的召回也下降约 10%——长尾物品的向量确实变差了。我们排除了两个原因：把 τ′ 从 0.1 调到 0.5、或让 ID 两个视图都不出现，损失都一样（−29%、−25%）。较可能的原因：自监督在均匀抽样的物品上做“区分每一个物品”，要求任意一半特征都能认出物品，与主任务争夺同一个小物品塔的容量，而长尾物品没有足够的点击把它们拉回用户附近。α = 0.3 时既无损失也无收益。另外注意：在人均 5 次点击的世界里，“最热门”基线（0.34）胜过所有模型（约 0.21）——用户塔几乎学不到东西；本课关心的是长尾与头部的相对变化，而不是绝对水平。',
-            en: 'The mechanism by which SSL helps the tail here is mostly that it makes an item’s vector a function of its features rather than its ID. Evidence: at 5 clicks per user, ssl-dropout gives almost exactly what an item tower without the item ID gives (tail +47% vs +40% on one seed, +81% vs +61% on another). A tail item’s ID embedding is barely trained by the main task — it is noise — and SSL pulls it towards its features. The price is paid by hot items: what their ID embeddings usefully remembered (popularity included) is diluted, the head share of the retrieved items falls (0.54 → 0.46–0.48, while head items are 0.69 of the test clicks), and overall recall stays about where it was (0.206 → 0.202–0.212). With more data (20 clicks per user) the ID earns its place: an item tower without it does worse (tail −3%, head −9%). There the masking SSL (α = 1) tilts retrieval further to the head (head share 0.83 → 0.85), and even ranked among tail items only, tail clicks are recalled about 10% less often — the tail vectors really got worse. We ruled out two causes: τ′ = 0.5 instead of 0.1, or the ID in neither view, hurt just as much (−29%, −25%). The likely cause: on uniformly drawn items SSL does instance discrimination — any half of the features must identify the item — which competes with the main task for the same small item tower, and tail items have too few clicks to pull them back towards their users. At α = 0.3 it neither hurts nor helps. Note also: in the 5-clicks world the “most popular” baseline (0.34) beats every model (about 0.21) — the user tower has almost nothing to learn from; this lesson is about the relative change of tail against head, not about the absolute level.',
+            zh: '我们的解释（没有单独测试）：自监督在均匀抽样的物品上做“区分每一个物品”——任意一半特征都要能认出是哪个物品，于是把特征相近的物品彼此推开。而在这个世界里，物品的真实向量几乎完全由特征决定（类目、子类目、标签、作者），特征相近的物品用户的喜好也相近：把它们推开，正是把长尾物品推离喜欢它们的用户。头部物品有足够的点击把它们拉回用户附近，长尾物品没有——所以检索结果更偏向头部。真实系统的物品特征弱得多，同样特征的物品差别很大，区分它们才有意义；数据稀疏时，长尾物品几乎没被训练的 ID 向量是噪声，自监督把它拉向特征，这是它在稀疏世界里的收益来源。',
+            en: 'Our explanation (not separately tested): on uniformly drawn items SSL does instance discrimination — any half of an item’s features must identify it — so it pushes apart items with similar features. In this world an item’s true vector is almost entirely a function of its features (category, subcategory, tags, creator), so items with similar features are liked by the same users: pushing them apart pushes tail items away from the users who like them. Head items have enough clicks to pull them back; tail items do not — hence the retrieved sets lean further to the head. Real item features are far weaker, items with the same features differ a lot, and telling them apart is worth learning; and when data is sparse, a tail item’s barely trained ID embedding is noise that SSL pulls towards the features — the gain we see on the sparse world.',
           },
         },
         {
           kind: 'p',
           text: {
-            zh: '$\\alpha=0$ 时自监督组与基线相同。$\\alpha$ 的作用并不单调，也因变换而异（默认世界，3 个种子的平均）：ssl-rfm 在 $\\alpha=1$ 时长尾 +57%、头部 −1%；到 $\\alpha=3$ 时长尾只剩 +10%，头部反而 +19%，整体 recall@50 从 0.206 升到 0.244——太强的自监督不再偏向长尾，而像一个作用于所有物品的正则项。ssl-dropout 在 $\\alpha=3$ 时长尾 +42%（$\\alpha=1$ 时 +49%），头部 −8%（$\\alpha=1$ 时 −5%）。在较稠密的世界（人均 20 次点击）里，$\\alpha=0.3$ 的 ssl-rfm 既无收益也无损失，$\\alpha=1$ 已让长尾召回下降。',
-            en: 'At $\\alpha=0$ the SSL arms equal the baseline. The effect of $\\alpha$ is not monotone and differs by transformation (default world, mean of 3 seeds): ssl-rfm at $\\alpha=1$ gives tail +57%, head −1%; at $\\alpha=3$ the tail gain shrinks to +10% while head recall rises +19% and overall recall@50 goes from 0.206 to 0.244 — strong SSL no longer favours the tail and acts like a regulariser on every item. ssl-dropout at $\\alpha=3$ gives tail +42% (+49% at $\\alpha=1$) and head −8% (−5% at $\\alpha=1$). In a denser world (20 clicks per user) ssl-rfm at $\\alpha=0.3$ neither helps nor hurts, and at $\\alpha=1$ it already lowers tail recall.',
+            zh: '$\\alpha=0$ 时自监督组与基线相同。$\\alpha$ 的扫描图逐点训练关联遮挡组：看长尾和头部召回如何随 $\\alpha$ 变化，笔记提醒太多的自监督会伤害主任务。',
+            en: 'At $\\alpha=0$ the SSL arms equal the baseline. The α sweep trains correlated masking at each $\\alpha$: watch how tail and head recall move with it — the notes warn that too much SSL hurts the main task.',
           },
         },
       ],
@@ -158,20 +159,20 @@ export const content: LessonContent = {
   ],
   watch: [
     {
-      zh: '头部 / 长尾柱状图：与基线相比，自监督组的长尾柱子是否更高？头部柱子变化多大？（相对变化才可比：头部召回本来就高得多。）',
-      en: 'Head/tail bars: are the SSL arms’ tail bars higher than the baseline’s? How much do the head bars move? (Compare relative changes: head recall is far higher to begin with.)',
+      zh: '头部 / 长尾柱状图：与基线相比，自监督组的长尾柱子是高还是低？头部柱子变化多大？（相对变化才可比：头部召回本来就高得多。）再把“人均点击”调到 5 看看。',
+      en: 'Head/tail bars: are the SSL arms’ tail bars higher or lower than the baseline’s? How much do the head bars move? (Compare relative changes: head recall is far higher to begin with.) Then set “Clicks per user” to 5.',
     },
     {
       zh: '互信息热力图：哪些特征关联最强（类目与子类目？）？关联特征遮挡会把它们放在同一侧。切换到“原始互信息”，看 ID 一行为何处处最大，以及取值很多的作者为何看似与一切相关。',
       en: 'MI heatmap: which features go together most (category and subcategory?)? Correlated masking keeps them on one side. Switch to “plug-in MI” to see why the ID row is the largest everywhere, and why creator, with its many values, seems related to everything.',
     },
     {
-      zh: '稀疏度扫描：按“测量缺少的点”，看长尾增益随人均点击增加如何变化（每个点都是在新世界上的一次完整训练，较慢，可随时取消）。',
-      en: 'Sparsity sweep: press “Measure the missing points” and watch the tail gain as clicks per user grow (each point is a full training run on a new world — slow; cancel any time).',
+      zh: '稀疏度扫描：按“测量缺少的点”，看长尾增益随人均点击增加如何变化、在哪里由正转负（每个点都是在新世界上的一次完整训练，较慢，可随时取消）。',
+      en: 'Sparsity sweep: press “Measure the missing points” and watch the tail gain as clicks per user grow — where does it turn negative? (Each point is a full training run on a new world — slow; cancel any time.)',
     },
     {
-      zh: 'α 扫描：α = 0 即基线。α 从小到大，长尾和头部召回各怎样变化？笔记提醒太多的自监督会伤害主任务；在这个世界里，α 很大时随机遮挡更像作用于所有物品的正则项（头部召回也上升），长尾增益则变小——自己看，并比较各组。',
-      en: 'α sweep: α = 0 is the baseline. As α grows, how do tail and head recall move? The notes warn that too much SSL hurts the main task; in this world a large α made random masking act like a regulariser on all items (head recall rose too) while the tail gain shrank — see for yourself, and compare arms.',
+      zh: 'α 扫描：α = 0 即基线。α 从小到大，长尾和头部召回各怎样变化？笔记提醒太多的自监督会伤害主任务——自己看。',
+      en: 'α sweep: α = 0 is the baseline. As α grows, how do tail and head recall move? The notes warn that too much SSL hurts the main task — see for yourself.',
     },
   ],
   source: {

@@ -53,11 +53,11 @@ describe.skipIf(!available)('the self-supervision page in Chromium', () => {
       for (const arm of LESSON.armIds) expect(await text(page, `arm-${arm}-recall@50`), arm).toMatch(/^\d\.\d{3,}$/);
       expect(await marks(page, 'chart-tail-vs-head', BARS)).toBeGreaterThanOrEqual(2 * LESSON.armIds.length);
 
-      // The run's own points: α = 1 on the α chart; the gain at clicks = 5 on the sparsity chart.
+      // The run's own points: α = 1 on the α chart; the gain at clicks = 20 on the sparsity chart.
       await until('the run’s point on the α chart', () => marks(page, 'chart-sweep-alpha', DOTS), (n) => n >= 1, 10_000);
       await until('the run’s gain on the sparsity chart', () => marks(page, 'chart-sweep-clicks', DOTS), (n) => n >= 1, 10_000);
 
-      // Sparsity: four more worlds (3, 10, 20, 40 clicks per user), baseline and SSL on each.
+      // Sparsity: four more worlds (3, 5, 10, 40 clicks per user), baseline and SSL on each.
       expect(await text(page, 'chart-sweep-clicks')).toContain('8 runs');
       await page.getByTestId('sweep-run-clicks').click();
       await until('the sparsity sweep to finish', () => page.getByTestId('sweep-complete-clicks').count(), (n) => n === 1, 300_000);
