@@ -6,7 +6,7 @@ import { knobsOf } from '../lesson/knobs';
 import type { Knob, LessonDef, Settings } from '../lesson/types';
 import { BACKENDS, type BackendName, isBackendName } from '../model/backends';
 import { readSettings } from '../train/settings';
-import { maxClicksFor } from '../world/config';
+import { maxClicksFor, maxPreRankedFor } from '../world/config';
 
 export type Lang = 'zh' | 'en';
 export const RECALL_K = [10, 50, 100] as const;
@@ -48,6 +48,10 @@ export function parseLessonQuery(lesson: LessonDef, query: Record<string, string
   if (settings.clicks !== undefined && items !== undefined && settings.clicks > maxClicksFor(items)) {
     notices.push(`clicks=${settings.clicks} is more than items/4 for ${items} items; using ${maxClicksFor(items)}.`);
     settings.clicks = maxClicksFor(items);
+  }
+  if (settings.preRanked !== undefined && items !== undefined && settings.preRanked > maxPreRankedFor(items)) {
+    notices.push(`preRanked=${settings.preRanked} is more than items/2 for ${items} items (retrieval returns twice as many); using ${maxPreRankedFor(items)}.`);
+    settings.preRanked = maxPreRankedFor(items);
   }
   let arms = [...lesson.armIds];
   if (query.arms !== undefined) {

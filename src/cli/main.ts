@@ -5,9 +5,9 @@ import { knobsOf } from '../lesson/knobs';
 import type { Knob, Settings } from '../lesson/types';
 import { isBackendName } from '../model/backends';
 import { runLesson, type LessonReport } from '../train/runLesson';
-import { worldConfigOf } from '../world/config';
+import { maxPreRankedFor, worldConfigOf } from '../world/config';
 import { exportWorld } from '../world/export';
-import { generateWorld } from '../world/generate';
+import { DEFAULT_WORLD, generateWorld } from '../world/generate';
 import { numberFlag, parseArgs, UsageError } from './args';
 import { initNodeBackend } from './nodeBackend';
 
@@ -117,6 +117,9 @@ function strictSettings(knobs: Knob[], flags: Record<string, string>): Settings 
     if (value < knob.min || value > knob.max) throw new UsageError(`--${name} must be between ${knob.min} and ${knob.max}, got ${raw}`);
     settings[name] = value;
   }
+  const items = settings.items ?? DEFAULT_WORLD.items;
+  if (settings.preRanked !== undefined && settings.preRanked > maxPreRankedFor(items))
+    throw new UsageError(`--preRanked must be at most items/2 = ${maxPreRankedFor(items)} (retrieval returns twice as many), got ${settings.preRanked}`);
   return settings;
 }
 

@@ -26,3 +26,8 @@ export function worldConfigOf(base: Partial<WorldConfig>, settings: Record<strin
 export function maxClicksFor(items: number): number {
   return Math.floor(items / 4);
 }
+
+/** Retrieval returns twice what pre-ranking keeps, and can return at most every item. */
+export function maxPreRankedFor(items: number): number {
+  return Math.floor(items / 2);
+}

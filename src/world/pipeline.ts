@@ -1,8 +1,9 @@
 import { Rng } from '../util/rng';
+import { maxPreRankedFor } from './config';
 import { UserTruth } from './truth';
 import type { World, WorldConfig } from './types';
 
-/** Retrieval hands pre-ranking twice as many candidates as pre-ranking keeps. */
+/** Retrieval hands pre-ranking twice as many candidates as pre-ranking keeps (see maxPreRankedFor). */
 export const RETRIEVED_PER_PRERANKED = 2;
 
 /**
@@ -20,7 +21,7 @@ export interface StageCounts {
 
 /** The counts of a world; a small catalogue caps them (retrieval can return at most every item). */
 export function stageCounts(config: Pick<WorldConfig, 'preRanked' | 'shown' | 'items'>): StageCounts {
-  const preRanked = Math.min(config.preRanked, Math.floor(config.items / RETRIEVED_PER_PRERANKED));
+  const preRanked = Math.min(config.preRanked, maxPreRankedFor(config.items));
   return { retrieved: RETRIEVED_PER_PRERANKED * preRanked, preRanked, shown: Math.min(config.shown, preRanked - 1) };
 }
 

@@ -43,6 +43,8 @@ describe('lab CLI', () => {
     [['run', 'training-modes', '--steps', '2.5'], /--steps must be an integer/],
     [['run', 'training-modes', '--frobnicate', '1'], /unknown option --frobnicate/],
     [['run', 'training-modes', '--backend', 'webgl'], /--backend must be cpu or wasm/],
+    [['run', 'negatives', '--items', '200', '--preRanked', '150'], /--preRanked must be at most items\/2 = 100/],
+    [['world', '--items', '200', '--preRanked', '150', '--out', '/tmp/never'], /--preRanked must be at most items\/2 = 100/],
     [['world', '--seed', '1'], /world needs --out DIR/],
     [['explode'], /unknown command "explode"/],
   ])('%j exits non-zero with one clear line', (args, message) => {
