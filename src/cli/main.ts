@@ -82,7 +82,9 @@ async function run(positional: string[], flags: Record<string, string>, json: bo
     onProgress: json ? undefined : (line) => process.stderr.write(`\r${line.slice(0, 150).padEnd(150)}`),
   });
   if (!json) process.stderr.write('\n');
-  const text = JSON.stringify(report, null, 2);
+  // Reported probes are top-level fields of the JSON (design §6: `servingCost`).
+  const { probes, ...fields } = report;
+  const text = JSON.stringify({ ...fields, ...probes }, null, 2);
   if (out) writeFileSync(out, text + '\n');
   if (json) console.log(text);
   else console.log(formatReport(report));
@@ -145,6 +147,7 @@ function formatReport(r: LessonReport): string {
   for (const a of r.arms)
     lines.push(row(a.id, a.metrics, ` ${(a.finalLoss?.toFixed(3) ?? 'NaN').padStart(7)} ${Math.round(a.examplesPerSecond).toString().padStart(7)}${a.diverged ? `  ${a.diverged}` : ''}`));
   lines.push('', `test.headShare = ${r.test.headShare.toFixed(3)} (head share of the held-out clicks)`);
+  for (const [name, value] of Object.entries(r.probes ?? {})) lines.push(`${name}: ${JSON.stringify(value)}`);
   return lines.join('\n');
 }
 

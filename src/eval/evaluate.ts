@@ -95,27 +95,40 @@ export function popularRanking(world: World, users: Int32Array): Int32Array {
 }
 
 /**
- * Exact top-K over all items for every evaluated user: scores in blocks of users (one matmul
- * each, read back asynchronously), top-K picked on the CPU with training positives excluded.
+ * Exact top-K over all items for every evaluated user, from any scorer: `scoreBlock(start, size)`
+ * returns the scores of users[start .. start+size) against every item ([size × items], made inside
+ * a tidy, disposed here). Scores are read back asynchronously one block at a time, the top-K
+ * picked on the CPU with training positives excluded, and the held-out slates scored on the way.
  */
-export async function rankByVectors(world: World, users: Int32Array, userVecs: tf.Tensor2D, itemVecs: tf.Tensor2D, auc?: SlateAuc): Promise<Int32Array> {
+export async function rankByScores(
+  world: World,
+  users: Int32Array,
+  blockSize: number,
+  scoreBlock: (start: number, size: number) => tf.Tensor2D,
+  auc?: SlateAuc,
+): Promise<Int32Array> {
   const n = world.config.items;
   const out = new Int32Array(users.length * MAX_K);
   const excluded = excludedFor(world, users);
+  for (let start = 0; start < users.length; start += blockSize) {
+    const size = Math.min(blockSize, users.length - start);
+    const block = tf.tidy(() => scoreBlock(start, size));
+    const scores = await block.data();
+    block.dispose();
+    if (auc) for (let r = 0; r < size; r++) auc.addUser(users[start + r], (i) => scores[r * n + i]);
+    topKRows(scores, size, n, MAX_K, (r) => excluded(start + r), out.subarray(start * MAX_K, (start + size) * MAX_K));
+  }
+  return out;
+}
+
+/** Two towers: every block is one matmul of user vectors with all item vectors. */
+export async function rankByVectors(world: World, users: Int32Array, userVecs: tf.Tensor2D, itemVecs: tf.Tensor2D, auc?: SlateAuc): Promise<Int32Array> {
   const itemsT = tf.transpose(itemVecs) as tf.Tensor2D;
   try {
-    for (let start = 0; start < users.length; start += USER_BLOCK) {
-      const size = Math.min(USER_BLOCK, users.length - start);
-      const block = tf.tidy(() => tf.matMul(tf.slice(userVecs, [start, 0], [size, -1]), itemsT));
-      const scores = await block.data();
-      block.dispose();
-      if (auc) for (let r = 0; r < size; r++) auc.addUser(users[start + r], (i) => scores[r * n + i]);
-      topKRows(scores, size, n, MAX_K, (r) => excluded(start + r), out.subarray(start * MAX_K, (start + size) * MAX_K));
-    }
+    return await rankByScores(world, users, USER_BLOCK, (start, size) => tf.matMul(tf.slice(userVecs, [start, 0], [size, -1]), itemsT), auc);
   } finally {
     itemsT.dispose();
   }
-  return out;
 }
 
 export function metricsOf(ctx: EvalContext, ranked: Int32Array, auc: SlateAuc): Metrics {

@@ -22,6 +22,8 @@ export interface RunScope {
 export interface RunProbe<T = unknown> {
   name: string;
   per: 'run';
+  /** Also a top-level field of the CLI's report (design §6: e.g. `servingCost`). */
+  report?: boolean;
   compute(scope: RunScope): T | undefined;
 }
 

@@ -34,10 +34,18 @@ export type PositiveSpec =
   /** Repeat each click on a tail item this many extra times. */
   | { kind: 'upsample-tail'; repeat: number };
 
+/**
+ * What scores a (user, item) pair: two towers over IDs and features (the default), two towers over
+ * IDs alone (matrix completion), or one network over both sides' features (early fusion).
+ */
+export type ModelKind = 'two-tower' | 'id-only' | 'early-fusion';
+
 /** How one arm trains. Arms of a lesson differ only in these fields. */
 export interface ArmSpec {
   id: string;
   label: Text;
+  /** Default: two-tower. */
+  model?: ModelKind;
   loss: LossKind;
   negatives: SamplerSpec;
   /** Pointwise / pairwise: negatives per positive. Listwise: negatives per batch (shared) or per row. */

@@ -7,8 +7,10 @@ export interface TowerShape {
   embeddingDim: number;
   /** Hidden layer widths of the MLP (ReLU). */
   hidden: number[];
-  /** Output vector size (then L2-normalised). */
+  /** Output vector size (then L2-normalised, unless `raw`). */
   dim: number;
+  /** Leave the output as it is (a layer of a larger network), not a unit vector. */
+  raw?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export class Tower {
       h = tf.add(tf.matMul(h, layerWeights), this.biases[k]);
       if (k < this.weights.length - 1) h = tf.relu(h);
     });
-    return l2Normalize(h);
+    return this.shape.raw ? h : l2Normalize(h);
   }
 
   dispose(): void {
@@ -78,7 +80,7 @@ export function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {
 }
 
 /** A variable that owns its data: the initial tensor handle is released at once. */
-function ownVariable(initial: tf.Tensor): tf.Variable {
+export function ownVariable(initial: tf.Tensor): tf.Variable {
   const v = tf.variable(initial, true);
   initial.dispose();
   return v;

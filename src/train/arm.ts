@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArmSpec, Settings } from '../lesson/types';
+import { rankByScores, rankByVectors } from '../eval/evaluate';
+import type { SlateAuc } from '../eval/slates';
 import { type EncodedBatch, FeatureEncoder, featureLayout } from '../model/features';
+import { FusionNet } from '../model/fusion';
 import { createSslTask, type SslTask } from '../model/ssl';
 import { StreamingFrequency, trueBatchProbability } from '../model/frequency';
 import {
@@ -13,7 +16,7 @@ import {
   sampledSoftmaxLoss,
 } from '../model/losses';
 import { createSampler, type NegativeSampler, type PositiveBatch } from '../model/samplers';
-import { Tower } from '../model/tower';
+import { Tower, type TowerShape } from '../model/tower';
 import { Rng } from '../util/rng';
 import type { World } from '../world/types';
 import { BatchStream, positivesFor } from './batches';
@@ -36,8 +39,9 @@ export function createEncoders(world: World): Encoders {
  * same weights, batches and draws, so they differ only where their specs differ.
  */
 export class Arm {
-  readonly userTower: Tower;
-  readonly itemTower: Tower;
+  /** Two towers (or, for early fusion, one network over both sides). */
+  private readonly towers?: { user: Tower; item: Tower };
+  private readonly fusion?: FusionNet;
   private readonly optimizer: tf.AdamOptimizer;
   private readonly sampler: NegativeSampler;
   private readonly batches: BatchStream;
@@ -55,10 +59,15 @@ export class Arm {
     private readonly settings: Settings,
   ) {
     const seed = settings.seed;
-    const shape = { embeddingDim: 16, hidden: Array<number>(settings.layers ?? 1).fill(settings.hidden ?? 64), dim: settings.dim };
+    const shape = towerShape(settings);
     const initRng = Rng.derive(seed, 'init');
-    this.userTower = new Tower(encoders.user.layout, shape, initRng);
-    this.itemTower = new Tower(encoders.item.layout, shape, initRng);
+    if (spec.model === 'early-fusion') {
+      if (spec.loss !== 'listwise' || (spec.negativeLayout ?? 'shared') !== 'shared' || spec.ssl || spec.logQ !== 'none')
+        throw new Error(`arm ${spec.id}: early fusion trains listwise against shared negatives, without logQ or SSL`);
+      this.fusion = new FusionNet(encoders.user.layout, encoders.item.layout, shape, initRng);
+    } else {
+      this.towers = { user: new Tower(encoders.user.layout, shape, initRng), item: new Tower(encoders.item.layout, shape, initRng) };
+    }
     // Adam's epsilon set explicitly: backends differ in their default.
     this.optimizer = tf.train.adam(settings.lr, 0.9, 0.999, 1e-7);
     this.sampler = createSampler(spec.negatives, world);
@@ -79,14 +88,14 @@ export class Arm {
     const negatives = this.spec.loss === 'in-batch' ? undefined : this.drawNegatives(batch);
     const logQ = this.logQFor(batch, negatives);
     this.frequency?.update(batch.items);
-    const users = this.encoders.user.encode(batch.users);
-    const items = this.encoders.item.encode(batch.items);
-    const negEncoded = negatives && this.encoders.item.encode(negatives);
+    const users = this.encodeUsers(batch.users);
+    const items = this.encodeItems(batch.items);
+    const negEncoded = negatives && this.encodeItems(negatives);
     const sslBatch = this.ssl?.prepare();
     const loss = tf.tidy(() =>
       this.optimizer.minimize((): tf.Scalar => {
         const main = this.mainLoss(users, items, negEncoded, logQ);
-        return sslBatch ? tf.add(main, tf.mul(this.ssl!.loss(this.itemTower, sslBatch), this.spec.ssl!.weight)) : main;
+        return sslBatch ? tf.add(main, tf.mul(this.ssl!.loss(this.towers!.item, sslBatch), this.spec.ssl!.weight)) : main;
       }, true, this.variables)!,
     );
     this.steps++;
@@ -100,8 +109,11 @@ export class Arm {
     negEncoded: EncodedBatch | undefined,
     logQ: { pos: Float32Array; neg?: Float32Array } | undefined,
   ): tf.Scalar {
-    const u = this.userTower.apply(users);
-    const v = this.itemTower.apply(items);
+    // Early fusion: its scores are the logits (no cosine, so no temperature).
+    if (this.fusion) return sampledSoftmaxLoss(this.fusion.scorePairs(users, items), this.fusion.scoreAll(users, negEncoded!), 1);
+    const { user: userTower, item: itemTower } = this.towers!;
+    const u = userTower.apply(users);
+    const v = itemTower.apply(items);
     const pos = rowCosine(u, v);
     const { temperature, margin = 0.2, sigma = 10 } = this.settings;
     const k = this.spec.negativeCount;
@@ -109,7 +121,7 @@ export class Arm {
       case 'in-batch':
         return inBatchSoftmaxLoss(u, v, temperature, logQ && tf.tensor1d(logQ.pos));
       case 'listwise': {
-        const vNeg = this.itemTower.apply(negEncoded!);
+        const vNeg = itemTower.apply(negEncoded!);
         if (this.sharedNegatives) {
           const negCos = tf.matMul(u, vNeg, false, true) as tf.Tensor2D;
           return sampledSoftmaxLoss(pos, negCos, temperature, logQ && tf.tensor1d(logQ.pos), logQ && tf.tensor1d(logQ.neg!));
@@ -117,11 +129,11 @@ export class Arm {
         return sampledSoftmaxLoss(pos, perRowCosine(u, vNeg, k), temperature, logQ && tf.tensor1d(logQ.pos), logQ && tf.tensor2d(logQ.neg!, [users.size, k]));
       }
       case 'pointwise':
-        return pointwiseLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), temperature);
+        return pointwiseLoss(pos, perRowCosine(u, itemTower.apply(negEncoded!), k), temperature);
       case 'pairwise-hinge':
-        return pairwiseHingeLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), margin);
+        return pairwiseHingeLoss(pos, perRowCosine(u, itemTower.apply(negEncoded!), k), margin);
       case 'pairwise-logistic':
-        return pairwiseLogisticLoss(pos, perRowCosine(u, this.itemTower.apply(negEncoded!), k), sigma);
+        return pairwiseLogisticLoss(pos, perRowCosine(u, itemTower.apply(negEncoded!), k), sigma);
     }
   }
 
@@ -156,22 +168,62 @@ export class Arm {
   }
 
   get variables(): tf.Variable[] {
-    return [...this.userTower.variables, ...this.itemTower.variables];
+    return this.fusion ? this.fusion.variables : [...this.towers!.user.variables, ...this.towers!.item.variables];
   }
 
-  /** Unit vectors of the given users and of every item (caller disposes). */
+  /** IDs alone (matrix completion): every other field reads as unknown. */
+  private encodeUsers(ids: ArrayLike<number>): EncodedBatch {
+    return this.encoders.user.encode(ids, this.spec.model === 'id-only' ? (_, field) => field > 0 : undefined);
+  }
+
+  private encodeItems(ids: ArrayLike<number>): EncodedBatch {
+    return this.encoders.item.encode(ids, this.spec.model === 'id-only' ? (_, field) => field > 0 : undefined);
+  }
+
+  /** Unit vectors of the given users and of every item (caller disposes); towers only. */
   vectors(users: Int32Array): { users: tf.Tensor2D; items: tf.Tensor2D } {
-    const allItems = Int32Array.from({ length: this.world.config.items }, (_, i) => i);
-    const u = this.encoders.user.encode(users);
-    const i = this.encoders.item.encode(allItems);
-    return tf.tidy(() => ({ users: this.userTower.apply(u), items: this.itemTower.apply(i) }));
+    const { user, item } = this.towers!;
+    const u = this.encodeUsers(users);
+    const i = this.encodeItems(this.allItems());
+    return tf.tidy(() => ({ users: user.apply(u), items: item.apply(i) }));
+  }
+
+  /**
+   * Each user's top items over the whole catalogue (MAX_K per user), scoring the held-out slates on
+   * the way. Two towers: a matmul of vectors. Early fusion: the network over every (user, item) pair.
+   */
+  async rank(users: Int32Array, auc?: SlateAuc): Promise<Int32Array> {
+    if (this.fusion) {
+      const fusion = this.fusion;
+      const items = this.encodeItems(this.allItems());
+      // Users per block: the pairs' hidden layer is block × items × width floats.
+      const block = Math.max(1, Math.floor(4_000_000 / (this.world.config.items * (this.settings.hidden ?? 64))));
+      return rankByScores(this.world, users, block, (start, size) => fusion.scoreAll(this.encodeUsers(users.subarray(start, start + size)), items), auc);
+    }
+    const vecs = this.vectors(users);
+    try {
+      return await rankByVectors(this.world, users, vecs.users, vecs.items, auc);
+    } finally {
+      vecs.users.dispose();
+      vecs.items.dispose();
+    }
+  }
+
+  private allItems(): Int32Array {
+    return Int32Array.from({ length: this.world.config.items }, (_, i) => i);
   }
 
   dispose(): void {
-    this.userTower.dispose();
-    this.itemTower.dispose();
+    this.towers?.user.dispose();
+    this.towers?.item.dispose();
+    this.fusion?.dispose();
     this.optimizer.dispose();
   }
+}
+
+/** The towers' (and the fusion network's) shape under these settings. */
+export function towerShape(settings: Settings): TowerShape {
+  return { embeddingDim: 16, hidden: Array<number>(settings.layers ?? 1).fill(settings.hidden ?? 64), dim: settings.dim };
 }
 
 /** log p of each item for logQ correction: its chance to be drawn into the arm's batches. */

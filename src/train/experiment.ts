@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createEvalContext, detailOf, type EvalContext, type EvalDetail, metricsOf, rankByVectors } from '../eval/evaluate';
+import { createEvalContext, detailOf, type EvalContext, type EvalDetail, metricsOf } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import { SlateAuc } from '../eval/slates';
 import type { ArmSpec, Settings } from '../lesson/types';
@@ -114,16 +114,10 @@ export class Experiment {
     const metrics: Record<string, Metrics> = {};
     const detail: Record<string, EvalDetail> = {};
     for (const arm of this.activeArms) {
-      const vecs = arm.vectors(this.evalContext.users);
-      try {
-        const auc = new SlateAuc(this.evalContext.slates);
-        const ranked = await rankByVectors(this.world, this.evalContext.users, vecs.users, vecs.items, auc);
-        metrics[arm.id] = metricsOf(this.evalContext, ranked, auc);
-        detail[arm.id] = detailOf(this.evalContext, ranked);
-      } finally {
-        vecs.users.dispose();
-        vecs.items.dispose();
-      }
+      const auc = new SlateAuc(this.evalContext.slates);
+      const ranked = await arm.rank(this.evalContext.users, auc);
+      metrics[arm.id] = metricsOf(this.evalContext, ranked, auc);
+      detail[arm.id] = detailOf(this.evalContext, ranked);
     }
     this.lastDetail = detail;
     this.emit({ type: 'eval', step: this.step, metrics, detail });

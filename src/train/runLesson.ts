@@ -32,6 +32,8 @@ export interface LessonReport {
   /** Breakdown labels and the oracle's and popular baseline's breakdowns. */
   breakdown?: { popularityBuckets: string[]; closenessGroups: string[]; oracle: EvalDetail; popular: EvalDetail };
   arms: ArmReport[];
+  /** The lesson's run probes marked `report` (the CLI writes them as top-level fields). */
+  probes?: Record<string, unknown>;
   repeats: number;
   /** One report per seed when repeats > 1. */
   runs?: RunReport[];
@@ -66,6 +68,8 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
   const world = generateWorld(lessonWorldConfig(lesson, settings));
   const specs = findLessonArms(lesson, settings, options.armIds);
   const context = createEvalContext(world);
+  const probes: Record<string, unknown> = {};
+  for (const p of lesson.probes ?? []) if (p.per === 'run' && p.report) probes[p.name] = p.compute({ world, settings, specs });
   const experiment = new Experiment(world, specs, settings, context);
   const chunk = options.chunk ?? 100;
   const finalLoss = new Map<string, number | null>();
@@ -115,6 +119,7 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
         ...(experiment.lastDetail[p.id] ? { detail: experiment.lastDetail[p.id] } : {}),
         ...(estimatorError.has(p.id) ? { estimatorError: estimatorError.get(p.id) } : {}),
       })),
+      ...(Object.keys(probes).length ? { probes } : {}),
     };
   } finally {
     experiment.dispose();
@@ -146,6 +151,7 @@ function averageRuns(runs: RunReport[]): RunReport {
     oracle: mean(runs.map((r) => r.oracle)),
     baselines: { popular: mean(runs.map((r) => r.baselines.popular)) },
     test: mean(runs.map((r) => r.test)),
+    ...(first.probes ? { probes: first.probes } : {}),
     ...(first.breakdown
       ? {
           breakdown: {

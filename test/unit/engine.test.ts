@@ -69,7 +69,7 @@ describe('training engine', () => {
     ex.on((e) => e.type === 'diverged' && events.push(`${e.armId}: ${e.reason}`));
     await ex.train(5);
     // Poison one arm's weights, as an exploding learning rate would.
-    const table = ex.arms[0].userTower.table;
+    const table = ex.arms[0].variables[0];
     table.assign(tf.fill(table.shape, Number.NaN));
     const progress = await ex.train(5);
     expect(events).toHaveLength(1);
