@@ -5,6 +5,7 @@
 import type { LessonPageDef } from '../src/app/lesson-page';
 
 export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = {
+  model: () => import('./model/page'),
   'training-modes': () => import('./training-modes/page'),
   positives: () => import('./positives/page'),
   negatives: () => import('./negatives/page'),

@@ -1,5 +1,6 @@
 import type { LessonDef } from '../src/lesson/types';
 import { biasCorrection } from './bias-correction';
+import { model } from './model';
 import { negatives } from './negatives';
 import { positives } from './positives';
 import { selfSupervision } from './self-supervision';
@@ -23,7 +24,7 @@ function planned(id: string, en: string, zh: string, armIds: string[]): LessonDe
 
 /** Every lesson of the design, in course order. Adding a lesson: its folder plus one line here. */
 export const LESSONS: LessonDef[] = [
-  planned('model', 'The two-tower model', '双塔模型', ['two-tower', 'early-fusion']),
+  model,
   trainingModes,
   positives,
   negatives,
