@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../util/rng';
 import type { EncodedBatch, FeatureLayout } from './features';
-import { ownVariable, Tower, type TowerShape } from './tower';
+import { denseLayers, Tower, type TowerShape } from './tower';
 
 /**
  * Early fusion: one network over a user's and an item's features together, one score per
@@ -13,22 +13,15 @@ import { ownVariable, Tower, type TowerShape } from './tower';
 export class FusionNet {
   private readonly userIn: Tower;
   private readonly itemIn: Tower;
-  private readonly weights: tf.Variable[] = [];
-  private readonly biases: tf.Variable[] = [];
+  private readonly weights: tf.Variable[];
+  private readonly biases: tf.Variable[];
 
   constructor(userLayout: FeatureLayout, itemLayout: FeatureLayout, shape: TowerShape, rng: Rng) {
     const [first, ...rest] = shape.hidden.length ? shape.hidden : [shape.dim];
     const inShape = { embeddingDim: shape.embeddingDim, hidden: [], dim: first, raw: true };
     this.userIn = new Tower(userLayout, inShape, rng);
     this.itemIn = new Tower(itemLayout, inShape, rng);
-    let fanIn = first;
-    for (const fanOut of [...rest, 1]) {
-      const limit = Math.sqrt(6 / (fanIn + fanOut));
-      const w = Float32Array.from({ length: fanIn * fanOut }, () => (rng.next() * 2 - 1) * limit);
-      this.weights.push(ownVariable(tf.tensor2d(w, [fanIn, fanOut])));
-      this.biases.push(ownVariable(tf.zeros([fanOut])));
-      fanIn = fanOut;
-    }
+    ({ weights: this.weights, biases: this.biases } = denseLayers(first, [...rest, 1], rng));
   }
 
   get variables(): tf.Variable[] {

@@ -19,8 +19,8 @@ export interface TowerShape {
  */
 export class Tower {
   readonly table: tf.Variable;
-  private readonly weights: tf.Variable[] = [];
-  private readonly biases: tf.Variable[] = [];
+  private readonly weights: tf.Variable[];
+  private readonly biases: tf.Variable[];
   /** Row of the first layer's weights for each (slot, embedding unit): slots of a field share rows. */
   private readonly slotRows: tf.Tensor1D;
 
@@ -35,14 +35,7 @@ export class Tower {
       layout.slotField.flatMap((f) => Array.from({ length: E }, (_, k) => f * E + k)),
       'int32',
     );
-    let fanIn = layout.fields.length * E;
-    [...shape.hidden, shape.dim].forEach((fanOut) => {
-      const limit = Math.sqrt(6 / (fanIn + fanOut));
-      const w = Float32Array.from({ length: fanIn * fanOut }, () => (rng.next() * 2 - 1) * limit);
-      this.weights.push(ownVariable(tf.tensor2d(w, [fanIn, fanOut])));
-      this.biases.push(ownVariable(tf.zeros([fanOut])));
-      fanIn = fanOut;
-    });
+    ({ weights: this.weights, biases: this.biases } = denseLayers(layout.fields.length * E, [...shape.hidden, shape.dim], rng));
   }
 
   get variables(): tf.Variable[] {
@@ -73,6 +66,20 @@ export class Tower {
     for (const v of this.variables) v.dispose();
     this.slotRows.dispose();
   }
+}
+
+/** Dense layers fanIn → widths[0] → … (Glorot-uniform weights, zero biases), as variables. */
+export function denseLayers(fanIn: number, widths: number[], rng: Rng): { weights: tf.Variable[]; biases: tf.Variable[] } {
+  const weights: tf.Variable[] = [];
+  const biases: tf.Variable[] = [];
+  for (const fanOut of widths) {
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    const w = Float32Array.from({ length: fanIn * fanOut }, () => (rng.next() * 2 - 1) * limit);
+    weights.push(ownVariable(tf.tensor2d(w, [fanIn, fanOut])));
+    biases.push(ownVariable(tf.zeros([fanOut])));
+    fanIn = fanOut;
+  }
+  return { weights, biases };
 }
 
 export function l2Normalize(x: tf.Tensor2D): tf.Tensor2D {
