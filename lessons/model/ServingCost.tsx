@@ -56,7 +56,7 @@ function decades(lo: number, hi: number): number[] {
 
 const itemsLabel = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
-/** Milliseconds to two significant digits (three-query medians: more digits would be noise). */
+/** Milliseconds to two significant digits (five-query medians: more digits would be noise). */
 export function fmtMs(v: number): string {
   if (!Number.isFinite(v)) return '—';
   return v < 100 ? v.toPrecision(2) : Math.round(v).toLocaleString('en');

@@ -3,7 +3,8 @@ import { UserTruth } from '../world/truth';
 import type { World } from '../world/types';
 import { MAX_K, type Metrics, retrievalMetrics, testHeadShare } from './metrics';
 import { CLOSENESS_GROUPS, exposureClosenessGroups, groupRecall, POPULARITY_BUCKETS, popularityGroups } from './breakdown';
-import { SlateAuc, type Slate, slatesByUser } from './slates';
+import type { Slate } from '../world/slates';
+import { SlateAuc, slatesByUser } from './slates';
 import { topKRows } from './topk';
 
 const USER_BLOCK = 256;

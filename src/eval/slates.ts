@@ -1,25 +1,13 @@
+import { type Slate, slatesOf } from '../world/slates';
 import type { Exposures } from '../world/types';
 
-/** One held-out slate: the item clicked and the items shown beside it. */
-export interface Slate {
-  click: number;
-  skipped: number[];
-}
-
-/** Held-out slates of each user. */
+/** Held-out slates of each user (those with a click and something skipped beside it). */
 export function slatesByUser(log: Exposures): Map<number, Slate[]> {
-  const byId = new Map<number, { user: number; slate: Slate }>();
-  for (let k = 0; k < log.user.length; k++) {
-    let s = byId.get(log.slate[k]);
-    if (!s) byId.set(log.slate[k], (s = { user: log.user[k], slate: { click: -1, skipped: [] } }));
-    if (log.clicked[k]) s.slate.click = log.item[k];
-    else s.slate.skipped.push(log.item[k]);
-  }
   const out = new Map<number, Slate[]>();
-  for (const { user, slate } of byId.values()) {
+  for (const slate of slatesOf(log)) {
     if (slate.click < 0 || !slate.skipped.length) continue;
-    if (!out.has(user)) out.set(user, []);
-    out.get(user)!.push(slate);
+    if (!out.has(slate.user)) out.set(slate.user, []);
+    out.get(slate.user)!.push(slate);
   }
   return out;
 }

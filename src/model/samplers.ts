@@ -1,5 +1,6 @@
 import { AliasTable, Rng } from '../util/rng';
 import { Pipelines } from '../world/pipeline';
+import { slatesOf } from '../world/slates';
 import type { World } from '../world/types';
 
 /** A batch of positive (user, item) pairs. */
@@ -124,18 +125,8 @@ export class ExposedSampler implements NegativeSampler {
     private readonly world: World,
     private readonly fallback: NegativeSampler,
   ) {
-    const { user, item, clicked, slate } = world.exposures;
     const n = world.config.items;
-    for (let k = 0; k < user.length; ) {
-      let end = k;
-      while (end < user.length && slate[end] === slate[k]) end++;
-      const click = Array.from({ length: end - k }, (_, j) => k + j).find((j) => clicked[j]);
-      if (click !== undefined) {
-        const rest = Array.from({ length: end - k }, (_, j) => k + j).filter((j) => !clicked[j]).map((j) => item[j]);
-        this.skipped.set(user[click] * n + item[click], Int32Array.from(rest));
-      }
-      k = end;
-    }
+    for (const { user, click, skipped } of slatesOf(world.exposures)) if (click >= 0) this.skipped.set(user * n + click, Int32Array.from(skipped));
   }
   draw(batch: PositiveBatch, perRow: number, rng: Rng): Int32Array {
     const out = this.fallback.draw(batch, perRow, rng);

@@ -172,12 +172,16 @@ export class Arm {
   }
 
   /** IDs alone (matrix completion): every other field reads as unknown. */
+  private get masked(): ((example: number, field: number) => boolean) | undefined {
+    return this.spec.model === 'id-only' ? (_, field) => field > 0 : undefined;
+  }
+
   private encodeUsers(ids: ArrayLike<number>): EncodedBatch {
-    return this.encoders.user.encode(ids, this.spec.model === 'id-only' ? (_, field) => field > 0 : undefined);
+    return this.encoders.user.encode(ids, this.masked);
   }
 
   private encodeItems(ids: ArrayLike<number>): EncodedBatch {
-    return this.encoders.item.encode(ids, this.spec.model === 'id-only' ? (_, field) => field > 0 : undefined);
+    return this.encoders.item.encode(ids, this.masked);
   }
 
   /** Unit vectors of the given users and of every item (caller disposes); towers only. */

@@ -27,7 +27,10 @@ export function maxClicksFor(items: number): number {
   return Math.floor(items / 4);
 }
 
-/** Retrieval returns twice what pre-ranking keeps, and can return at most every item. */
+/** Retrieval hands pre-ranking twice as many candidates as pre-ranking keeps. */
+export const RETRIEVED_PER_PRERANKED = 2;
+
+/** Retrieval can return at most every item: the most pre-ranking can keep. */
 export function maxPreRankedFor(items: number): number {
-  return Math.floor(items / 2);
+  return Math.floor(items / RETRIEVED_PER_PRERANKED);
 }

@@ -1,6 +1,6 @@
 import { Rng, sampleCdf } from '../util/rng';
 import { SlateDay } from './slates';
-import { cdfFromLogits, itemStrideOf, UserTruth } from './truth';
+import { itemStrideOf, UserTruth } from './truth';
 import type { Csr, Exposures, FieldSpec, Interactions, World, WorldConfig } from './types';
 
 export const DEFAULT_WORLD: WorldConfig = {
@@ -302,8 +302,8 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     }
     // Test day: later than all training clicks, never an item clicked in training.
     const testDay = config.days - 1;
-    truth.logits(testDay, logits);
-    cdfFromLogits(logits, cdf);
+    const slates = new SlateDay(truth.logits(testDay, logits), itemPopularity);
+    for (let i = 0, acc = 0; i < nItems; i++) cdf[i] = acc += slates.weight[i];
     const nTest = Math.max(1, Math.round(config.testShare * clicked.size));
     const seen = new Set<number>();
     const hours: number[] = [];
@@ -315,7 +315,6 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
       test.push(u, item, testDay, hours[c]);
       c++;
     }
-    const slates = new SlateDay(logits, itemPopularity);
     const shownBefore = new Set([...clicked, ...seen]);
     [...seen].forEach((item, c) => heldOut.pushSlate(u, item, slates.companions(item, config.shown, shownBefore, slateRng), testDay, hours[c]));
   }

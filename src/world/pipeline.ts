@@ -1,10 +1,9 @@
 import { Rng } from '../util/rng';
-import { maxPreRankedFor } from './config';
+import { maxPreRankedFor, RETRIEVED_PER_PRERANKED } from './config';
 import { UserTruth } from './truth';
 import type { World, WorldConfig } from './types';
 
-/** Retrieval hands pre-ranking twice as many candidates as pre-ranking keeps (see maxPreRankedFor). */
-export const RETRIEVED_PER_PRERANKED = 2;
+export { RETRIEVED_PER_PRERANKED };
 
 /**
  * Noise of each stage, in units of the true log-preference: every later stage is more precise

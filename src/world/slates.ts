@@ -1,4 +1,24 @@
 import { type Rng, sampleCdf } from '../util/rng';
+import type { Exposures } from './types';
+
+/** One logged slate: who saw it, the item clicked (−1 if none) and the items shown beside it. */
+export interface Slate {
+  user: number;
+  click: number;
+  skipped: number[];
+}
+
+/** The slates of a log, in the order they were logged. */
+export function slatesOf(log: Exposures): Slate[] {
+  const byId = new Map<number, Slate>();
+  for (let k = 0; k < log.user.length; k++) {
+    let s = byId.get(log.slate[k]);
+    if (!s) byId.set(log.slate[k], (s = { user: log.user[k], click: -1, skipped: [] }));
+    if (log.clicked[k]) s.click = log.item[k];
+    else s.skipped.push(log.item[k]);
+  }
+  return [...byId.values()];
+}
 
 /**
  * The upstream recommender that showed the logged slates: a noisier, more popularity-biased

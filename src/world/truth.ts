@@ -90,15 +90,3 @@ export function itemStrideOf(world: Pick<World, 'itemFields'>): number {
 export function userStride(world: Pick<World, 'userFields'>): number {
   return world.userFields.reduce((s, f) => s + f.slots, 0);
 }
-
-/** Turns unnormalised log-weights into a cumulative distribution (stable: subtracts the max). */
-export function cdfFromLogits(logits: Float64Array, out: Float64Array = new Float64Array(logits.length)): Float64Array {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) if (logits[i] > max) max = logits[i];
-  let acc = 0;
-  for (let i = 0; i < logits.length; i++) {
-    acc += Math.exp(logits[i] - max);
-    out[i] = acc;
-  }
-  return out;
-}
