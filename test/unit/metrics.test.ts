@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_K, retrievalMetrics, testHeadShare } from '../../src/eval/metrics';
 import { topKRows } from '../../src/eval/topk';
+import { Rng } from '../../src/util/rng';
 import type { Csr } from '../../src/world/types';
 
 /** Ranked lists padded to MAX_K with −1. */
@@ -51,6 +52,26 @@ describe('top-K with exclusions', () => {
     const scores = Float32Array.from([0.1, 0.9, 0.5, 0.7, 0.3, /* row 2 */ 1, 2, 3, 4, 5]);
     const out = topKRows(scores, 2, 5, 3, (r) => (r === 0 ? [1] : [4, 3]));
     expect(Array.from(out)).toEqual([3, 2, 4, 2, 1, 0]);
+  });
+
+  it('equals a full sort by score (ties: lower column first), with ties, NaN and exclusions', () => {
+    const rng = new Rng(3);
+    const rows = 40;
+    const cols = 200;
+    // Scores from 12 levels: many ties; some NaN (never kept).
+    const scores = Float64Array.from({ length: rows * cols }, () => (rng.next() < 0.05 ? Number.NaN : rng.int(12)));
+    const excluded = (r: number) => Array.from({ length: r % 9 }, (_, j) => (r * 17 + j * 23) % cols);
+    for (const k of [1, 10, 100]) {
+      const out = topKRows(scores, rows, cols, k, excluded);
+      for (let r = 0; r < rows; r++) {
+        const skip = new Set(excluded(r));
+        const expected = Array.from({ length: cols }, (_, c) => c)
+          .filter((c) => !skip.has(c) && !Number.isNaN(scores[r * cols + c]))
+          .sort((a, b) => scores[r * cols + b] - scores[r * cols + a] || a - b)
+          .slice(0, k);
+        expect(Array.from(out.subarray(r * k, (r + 1) * k))).toEqual([...expected, ...Array<number>(k - expected.length).fill(-1)]);
+      }
+    }
   });
 
   it('pads with −1 when fewer columns remain than K', () => {
