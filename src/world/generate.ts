@@ -14,6 +14,7 @@ export const DEFAULT_WORLD: WorldConfig = {
   sharpness: 8,
   popularityWeight: 1,
   driftPerDay: 0.08,
+  hourSkew: 0.5,
   testShare: 0.25,
   shown: 10,
   preRanked: 200,
@@ -85,6 +86,8 @@ export function validateWorldConfig(cfg: WorldConfig): void {
   if (!Number.isInteger(cfg.shown) || cfg.shown < 2) throw new Error(`world: shown must be an integer of at least 2, got ${cfg.shown}`);
   if (!Number.isInteger(cfg.preRanked) || cfg.preRanked <= cfg.shown)
     throw new Error(`world: preRanked must be an integer above shown (${cfg.shown}), got ${cfg.preRanked}`);
+  if (!(cfg.driftPerDay >= 0 && cfg.driftPerDay <= 1)) throw new Error(`world: driftPerDay must be in [0, 1], got ${cfg.driftPerDay}`);
+  if (!(cfg.hourSkew >= 0 && cfg.hourSkew <= 1)) throw new Error(`world: hourSkew must be in [0, 1], got ${cfg.hourSkew}`);
   if (!(cfg.exposureBias >= 0 && cfg.exposureBias <= 3)) throw new Error(`world: exposureBias must be in [0, 3], got ${cfg.exposureBias}`);
 }
 
@@ -180,7 +183,7 @@ export function generateWorld(partial: Partial<WorldConfig> = {}): World {
   const topicHourly = new Float32Array(T * 24);
   for (let t = 0; t < T; t++) {
     const phase = rng.next() * 24;
-    for (let h = 0; h < 24; h++) topicHourly[t * 24 + h] = 1 + 0.5 * Math.cos((2 * Math.PI * (h - phase)) / 24);
+    for (let h = 0; h < 24; h++) topicHourly[t * 24 + h] = 1 + config.hourSkew * Math.cos((2 * Math.PI * (h - phase)) / 24);
   }
 
   const world: World = {
@@ -276,7 +279,7 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     // Rejection: hours where the item's topic is popular are more likely.
     for (;;) {
       const h = rng.int(24);
-      if (rng.next() * 1.5 < topicHourly[itemTopic[item] * 24 + h]) return h;
+      if (rng.next() * (1 + config.hourSkew) < topicHourly[itemTopic[item] * 24 + h]) return h;
     }
   };
 

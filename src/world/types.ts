@@ -17,6 +17,8 @@ export interface WorldConfig {
   popularityWeight: number;
   /** How far a user's interest moves per day (unit-free drift of the latent). */
   driftPerDay: number;
+  /** a ≥ 0: each topic's click propensity by hour is 1 + a·cos(2π(h − peak)/24), a ≤ 1. */
+  hourSkew: number;
   /** Held-out test clicks per user as a share of their training clicks (at least one). */
   testShare: number;
   /** Items per slate: what the ranking stage shows, and the size of the logged slates. */
