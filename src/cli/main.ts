@@ -4,7 +4,7 @@ import { findLesson, LESSONS } from '../../lessons/registry';
 import { knobsOf } from '../lesson/knobs';
 import type { Knob, Settings } from '../lesson/types';
 import { isBackendName } from '../model/backends';
-import { runLesson, type LessonReport } from '../train/runLesson';
+import { type DayPoint, runLesson, type LessonReport } from '../train/runLesson';
 import { maxPreRankedFor, worldConfigOf } from '../world/config';
 import { exportWorld } from '../world/export';
 import { DEFAULT_WORLD, generateWorld } from '../world/generate';
@@ -142,13 +142,29 @@ function formatReport(r: LessonReport): string {
     `${id.padEnd(20)} ${[m['recall@10'], m['recall@50'], m['recall@100'], m['recall@50.head'], m['recall@50.tail'], m['headShare@50'], m['coverage@50'], m['slate.auc']]
       .map((x) => (x === undefined ? '' : pct(x)).padStart(6))
       .join(' ')}${extra}`;
-  lines.push(row('oracle (truth)', r.oracle));
-  lines.push(row('popular baseline', r.baselines.popular));
+  const { days: oracleDays, ...oracle } = r.oracle;
+  // Arms over simulated days are judged day by day (the table below), not on the test day.
+  if (!oracleDays) lines.push(row('oracle (truth)', oracle), row('popular baseline', r.baselines.popular));
   for (const a of r.arms)
     lines.push(row(a.id, a.metrics, ` ${(a.finalLoss?.toFixed(3) ?? 'NaN').padStart(7)} ${Math.round(a.examplesPerSecond).toString().padStart(7)}${a.diverged ? `  ${a.diverged}` : ''}`));
+  if (oracleDays) lines.push('(arms above: their last served day)', '', ...dayTable(oracleDays, r.arms));
   lines.push('', `test.headShare = ${r.test.headShare.toFixed(3)} (head share of the held-out clicks)`);
   for (const [name, value] of Object.entries(r.probes ?? {})) lines.push(`${name}: ${JSON.stringify(value)}`);
   return lines.join('\n');
+}
+
+/** Arms over simulated days: recall@50 of each served day (after the update on the day before). */
+function dayTable(oracle: DayPoint[], arms: LessonReport['arms']): string[] {
+  const cols = [{ id: 'oracle', days: oracle }, ...arms.filter((a) => a.days).map((a) => ({ id: a.id, days: a.days! }))];
+  const width = (id: string) => Math.max(8, id.length);
+  const cell = (id: string, x: number) => (Number.isFinite(x) ? x.toFixed(3) : '-').padStart(width(id));
+  const mean = (days: DayPoint[]) => days.reduce((s, d) => s + d['recall@50'], 0) / days.length;
+  return [
+    `recall@50 of each served day's requests, after the update on the day before:`,
+    `${'served day'.padEnd(11)} ${cols.map((c) => c.id.padStart(width(c.id))).join(' ')}`,
+    ...oracle.map((d, k) => `${String(d.servedDay).padEnd(11)} ${cols.map((c) => cell(c.id, c.days[k]?.['recall@50'] ?? Number.NaN)).join(' ')}`),
+    `${'mean'.padEnd(11)} ${cols.map((c) => cell(c.id, mean(c.days))).join(' ')}`,
+  ];
 }
 
 main(process.argv.slice(2)).then(

@@ -6,7 +6,9 @@ import type { Knob, LessonDef, Settings } from './types';
 
 /** The lesson's knobs after the shared training knobs, with the lesson's default overrides. */
 export function knobsOf(lesson: LessonDef): Knob[] {
-  const shared = TRAINING_KNOBS.map((k) => {
+  // A lesson may redeclare a shared knob (another label or range): its own declaration wins.
+  const own = new Set(lesson.knobs.map((k) => k.id));
+  const shared = TRAINING_KNOBS.filter((k) => !own.has(k.id)).map((k) => {
     const d = lesson.defaults?.[k.id] ?? (lesson.world as Record<string, number | undefined>)[worldKey(k.id)];
     return d === undefined ? k : { ...k, default: d };
   });

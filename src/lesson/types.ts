@@ -1,6 +1,7 @@
 import type { SamplerSpec } from '../model/samplers';
 import type { WorldConfig } from '../world/types';
 import type { Probe } from './probes';
+import type { UpdatePolicy } from '../train/updates';
 
 export interface Text {
   en: string;
@@ -57,6 +58,11 @@ export interface ArmSpec {
   positives: PositiveSpec;
   /** Self-supervised auxiliary task on the item tower: L = L_main + weight · L_self. */
   ssl?: SslSpec;
+  /**
+   * Train over simulated days instead of steps (src/train/updates.ts): a step is one served hour,
+   * and the arm updates by this policy (full daily, incremental hourly, both, or never).
+   */
+  update?: UpdatePolicy;
 }
 
 export interface SslSpec {
@@ -85,4 +91,9 @@ export interface LessonDef {
   claim: Text;
   /** Computations the worker runs for this lesson alone (see probes.ts). */
   probes?: Probe[];
+  /**
+   * Evaluate exactly every this many steps (training chunks end there) instead of as time allows:
+   * for arms judged at fixed moments, such as the end of a simulated day.
+   */
+  evaluateEvery?: number;
 }

@@ -20,6 +20,7 @@ import { Tower, type TowerShape } from '../model/tower';
 import { Rng } from '../util/rng';
 import type { World } from '../world/types';
 import { BatchStream, positivesFor } from './batches';
+import { DailyUpdates } from './updates';
 
 /** Encoders for one world: built once, shared by every arm. */
 export interface Encoders {
@@ -50,6 +51,8 @@ export class Arm {
   readonly frequency?: StreamingFrequency;
   private readonly ssl?: SslTask;
   private trueP?: Float64Array;
+  /** Arms that run over simulated days: their clock and update policy. */
+  readonly daily?: DailyUpdates;
   steps = 0;
 
   constructor(
@@ -75,6 +78,7 @@ export class Arm {
     this.negativeRng = Rng.derive(seed, 'negatives');
     if (spec.logQ === 'true') this.logQTrue = trueLogQ(world, settings.batch);
     if (spec.ssl) this.ssl = createSslTask(spec.ssl, world, encoders.item, settings, Rng.derive(seed, 'ssl'));
+    if (spec.update) this.daily = new DailyUpdates(this, spec.update, world, settings);
     if (spec.logQ === 'streaming') this.frequency = new StreamingFrequency(world.config.items * 2, settings.streamingAlpha ?? 0.01);
   }
 
@@ -84,22 +88,51 @@ export class Arm {
 
   /** One optimisation step on the arm's next batch; returns the loss (caller disposes). */
   step(): tf.Scalar {
-    const batch = this.batches.next();
-    const negatives = this.spec.loss === 'in-batch' ? undefined : this.drawNegatives(batch);
+    const loss = this.trainOn(this.batches.next());
+    this.steps++;
+    return loss;
+  }
+
+  /**
+   * One optimisation step on a given batch (caller disposes the loss). `ids`: only the ID
+   * embeddings of both towers learn (an incremental update): the other table rows get a zero
+   * gradient from an optimizer of their own, so they and the MLPs stay bit-identical.
+   */
+  trainOn(batch: PositiveBatch, scope: 'all' | 'ids' = 'all'): tf.Scalar {
+    // ID-only updates draw from a stream of their own: the full updates' draws do not depend on them.
+    const rng = scope === 'ids' ? (this.idNegativeRng ??= Rng.derive(this.settings.seed, 'id-negatives')) : this.negativeRng;
+    const negatives = this.spec.loss === 'in-batch' ? undefined : this.drawNegatives(batch, rng);
     const logQ = this.logQFor(batch, negatives);
     this.frequency?.update(batch.items);
     const users = this.encodeUsers(batch.users);
     const items = this.encodeItems(batch.items);
     const negEncoded = negatives && this.encodeItems(negatives);
     const sslBatch = this.ssl?.prepare();
-    const loss = tf.tidy(() =>
-      this.optimizer.minimize((): tf.Scalar => {
-        const main = this.mainLoss(users, items, negEncoded, logQ);
-        return sslBatch ? tf.add(main, tf.mul(this.ssl!.loss(this.towers!.item, sslBatch), this.spec.ssl!.weight)) : main;
-      }, true, this.variables)!,
+    const objective = (): tf.Scalar => {
+      const main = this.mainLoss(users, items, negEncoded, logQ);
+      return sslBatch ? tf.add(main, tf.mul(this.ssl!.loss(this.towers!.item, sslBatch), this.spec.ssl!.weight)) : main;
+    };
+    return scope === 'all' ? tf.tidy(() => this.optimizer.minimize(objective, true, this.variables)!) : this.trainIdsOn(objective);
+  }
+
+  /** ID rows of each tower's table (field 0 comes first), as a 0/1 column; made once. */
+  private idRows?: tf.Tensor2D[];
+  private idOptimizer?: tf.AdamOptimizer;
+  private idNegativeRng?: Rng;
+
+  private trainIdsOn(objective: () => tf.Scalar): tf.Scalar {
+    const towers = this.towers;
+    if (!towers) throw new Error(`arm ${this.id}: ID-only updates need two towers`);
+    const tables = [towers.user.table, towers.item.table];
+    this.idRows ??= [towers.user, towers.item].map((t) =>
+      tf.tensor2d(Float32Array.from({ length: t.layout.rows }, (_, r) => (r < t.layout.offsets[1] ? 1 : 0)), [t.layout.rows, 1]),
     );
-    this.steps++;
-    return loss;
+    this.idOptimizer ??= tf.train.adam(this.settings.lr, 0.9, 0.999, 1e-7);
+    return tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(objective, tables);
+      this.idOptimizer!.applyGradients(Object.fromEntries(tables.map((t, k) => [t.name, tf.mul(grads[t.name], this.idRows![k])])));
+      return value;
+    });
   }
 
   /** The arm's retrieval loss on one batch (inside the optimizer's closure). */
@@ -142,12 +175,12 @@ export class Arm {
     return this.spec.loss === 'listwise' && (this.spec.negativeLayout ?? 'shared') === 'shared';
   }
 
-  private drawNegatives(batch: PositiveBatch): Int32Array {
+  private drawNegatives(batch: PositiveBatch, rng: Rng): Int32Array {
     if (this.sharedNegatives) {
       // Shared negatives: one set per batch, scored against every row.
-      return this.sampler.draw({ users: batch.users.subarray(0, 1), items: batch.items.subarray(0, 1) }, this.spec.negativeCount, this.negativeRng);
+      return this.sampler.draw({ users: batch.users.subarray(0, 1), items: batch.items.subarray(0, 1) }, this.spec.negativeCount, rng);
     }
-    return this.sampler.draw(batch, this.spec.negativeCount, this.negativeRng);
+    return this.sampler.draw(batch, this.spec.negativeCount, rng);
   }
 
   private logQFor(batch: PositiveBatch, negatives?: Int32Array): { pos: Float32Array; neg?: Float32Array } | undefined {
@@ -222,6 +255,9 @@ export class Arm {
     this.towers?.item.dispose();
     this.fusion?.dispose();
     this.optimizer.dispose();
+    this.idOptimizer?.dispose();
+    this.idRows?.forEach((t) => t.dispose());
+    this.daily?.dispose();
   }
 }
 

@@ -67,17 +67,21 @@ export class Experiment {
   async train(steps: number): Promise<ArmProgress[]> {
     const live = this.activeArms;
     const sums = new Map<string, tf.Scalar>();
+    const counts = new Map<string, number>();
     for (let s = 0; s < steps; s++) {
       for (const arm of live) {
         const t0 = performance.now();
-        const loss = arm.step();
+        // An arm on a clock serves an hour: it may train several batches, or none.
+        const loss = arm.daily ? await arm.daily.serveHour() : arm.step();
+        this.seconds.set(arm.id, (this.seconds.get(arm.id) ?? 0) + (performance.now() - t0) / 1000);
+        if (!loss) continue;
         const prev = sums.get(arm.id);
+        counts.set(arm.id, (counts.get(arm.id) ?? 0) + 1);
         sums.set(arm.id, prev ? tf.tidy(() => tf.add(prev, loss)) : loss);
         if (prev) {
           prev.dispose();
           loss.dispose();
         }
-        this.seconds.set(arm.id, (this.seconds.get(arm.id) ?? 0) + (performance.now() - t0) / 1000);
       }
       this.step++;
     }
@@ -85,7 +89,7 @@ export class Experiment {
     for (const [id, sum] of sums) {
       const [total] = await sum.data();
       sum.dispose();
-      means.set(id, total / steps);
+      means.set(id, total / counts.get(id)!);
     }
     for (const arm of live) {
       const mean = means.get(arm.id);
@@ -114,6 +118,12 @@ export class Experiment {
     const metrics: Record<string, Metrics> = {};
     const detail: Record<string, EvalDetail> = {};
     for (const arm of this.activeArms) {
+      if (arm.daily) {
+        // Judged while serving: the evaluation is the day just finished (none mid-day).
+        const day = arm.daily.evaluation();
+        if (day) metrics[arm.id] = day;
+        continue;
+      }
       const auc = new SlateAuc(this.evalContext.slates);
       const ranked = await arm.rank(this.evalContext.users, auc);
       metrics[arm.id] = metricsOf(this.evalContext, ranked, auc);

@@ -6,6 +6,7 @@ import { createEvalContext, type EvalDetail } from '../eval/evaluate';
 import { type Metrics, referenceMetrics, type ReferenceMetrics } from '../eval/metrics';
 import { generateWorld } from '../world/generate';
 import { Experiment } from './experiment';
+import { type DayRecord, HOURS_PER_DAY, oracleDays } from './updates';
 
 export interface ArmReport {
   id: string;
@@ -19,6 +20,15 @@ export interface ArmReport {
   detail?: EvalDetail;
   /** Arms with a streaming frequency estimator: its mean absolute error on p over the steps. */
   estimatorError?: { step: number; error: number }[];
+  /** Arms that run over simulated days: each served day's recall (design §6). */
+  days?: DayPoint[];
+}
+
+/** After the full update on `day`'s clicks, recall@50 on the requests of `servedDay` (= day + 1). */
+export interface DayPoint {
+  day: number;
+  servedDay: number;
+  'recall@50': number;
 }
 
 /** The CLI contract's JSON (design §6). */
@@ -26,7 +36,8 @@ export interface LessonReport {
   lesson: string;
   backend: string;
   world: { seed: number; users: number; items: number; zipf: number; trainClicks: number; testClicks: number };
-  oracle: ReferenceMetrics;
+  /** `days`: the oracle per served day, when the arms run over simulated days. */
+  oracle: ReferenceMetrics & { days?: DayPoint[] };
   baselines: { popular: ReferenceMetrics };
   test: { headShare: number };
   /** Breakdown labels and the oracle's and popular baseline's breakdowns. */
@@ -88,6 +99,7 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
       options.onProgress?.(`seed ${settings.seed} step ${done}/${settings.steps}: ${progress.map((p) => `${p.id} ${p.loss?.toFixed(3) ?? p.diverged ?? '-'}`).join(', ')}`);
     }
     const metrics = await experiment.evaluate();
+    const daily = new Map(experiment.arms.filter((a) => a.daily).map((a) => [a.id, a.daily!]));
     return {
       lesson: lesson.id,
       backend: options.backend,
@@ -99,7 +111,7 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
         trainClicks: world.train.item.length,
         testClicks: world.test.item.length,
       },
-      oracle: referenceMetrics(context.oracle),
+      oracle: { ...referenceMetrics(context.oracle), ...(specs.some((s) => s.update) ? { days: oracleDays(world).slice(0, Math.floor(settings.steps / HOURS_PER_DAY)).map(dayPoint) } : {}) },
       baselines: { popular: referenceMetrics(context.popular) },
       test: { headShare: context.testHeadShare },
       breakdown: {
@@ -112,18 +124,30 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
         id: p.id,
         steps: p.steps,
         trainSeconds: p.trainSeconds,
-        examplesPerSecond: p.trainSeconds > 0 ? (p.steps * settings.batch) / p.trainSeconds : 0,
+        examplesPerSecond: p.trainSeconds > 0 ? (daily.get(p.id)?.examples ?? p.steps * settings.batch) / p.trainSeconds : 0,
         finalLoss: finalLoss.get(p.id) ?? null,
         ...(p.diverged ? { diverged: p.diverged } : {}),
         metrics: metrics[p.id] ?? nanMetrics(),
         ...(experiment.lastDetail[p.id] ? { detail: experiment.lastDetail[p.id] } : {}),
         ...(estimatorError.has(p.id) ? { estimatorError: estimatorError.get(p.id) } : {}),
+        ...(daily.has(p.id) ? { days: daily.get(p.id)!.records.map(dayPoint) } : {}),
       })),
       ...(Object.keys(probes).length ? { probes } : {}),
     };
   } finally {
     experiment.dispose();
   }
+}
+
+function dayPoint(r: DayRecord): DayPoint {
+  return { day: r.day, servedDay: r.servedDay, 'recall@50': r.metrics['recall@50'] };
+}
+
+/** Day by day mean of the seeds' recall (the same days in every run). */
+function meanDays(runs: (DayPoint[] | undefined)[]): DayPoint[] | undefined {
+  const first = runs[0];
+  if (!first) return undefined;
+  return first.map((d, k) => ({ ...d, 'recall@50': runs.reduce((s, r) => s + (r?.[k]?.['recall@50'] ?? Number.NaN), 0) / runs.length }));
 }
 
 function meanDetail(ds: EvalDetail[]): EvalDetail {
@@ -148,7 +172,7 @@ function averageRuns(runs: RunReport[]): RunReport {
     lesson: first.lesson,
     backend: first.backend,
     world: { ...mean(runs.map((r) => r.world)), seed: first.world.seed },
-    oracle: mean(runs.map((r) => r.oracle)),
+    oracle: { ...mean(runs.map(({ oracle: { days: _, ...o } }) => o)), ...(first.oracle.days ? { days: meanDays(runs.map((r) => r.oracle.days)) } : {}) },
     baselines: { popular: mean(runs.map((r) => r.baselines.popular)) },
     test: mean(runs.map((r) => r.test)),
     ...(first.probes ? { probes: first.probes } : {}),
@@ -172,6 +196,7 @@ function averageRuns(runs: RunReport[]): RunReport {
         finalLoss: losses.length ? losses.reduce((s, x) => s + x, 0) / losses.length : null,
         metrics: mean(same.map((x) => x.metrics)),
         ...(a.detail ? { detail: meanDetail(same.map((x) => x.detail!)) } : {}),
+        ...(a.days ? { days: meanDays(same.map((x) => x.days)) } : {}),
       };
     }),
   };

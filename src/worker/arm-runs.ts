@@ -51,6 +51,8 @@ export class ArmRuns {
     private readonly ctx: EvalContext,
     private readonly probes: ArmProbe[],
     private readonly race: Race,
+    /** Chunks end at multiples of this many steps (the lesson's `evaluateEvery`). */
+    private readonly every?: number,
   ) {}
 
   has(id: string): boolean {
@@ -152,6 +154,7 @@ export class ArmRuns {
     const group = hi > lo ? live.filter((a) => ArmRuns.steps(a) < hi) : live;
     let n = Math.min(this.chunk, hi > lo ? hi - lo : maxSteps);
     if (!beyondTarget && hi === lo) n = Math.min(n, Math.max(1, target - lo));
+    if (this.every) n = Math.min(n, this.every - (lo % this.every));
     n = Math.max(1, n);
     const t0 = performance.now();
     const progress = await this.race(Promise.all(group.map((a) => a.exp.train(n))));

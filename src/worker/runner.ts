@@ -243,7 +243,7 @@ export class Runner {
     this.run++;
     this.running = false;
     const probes = lesson.probes ?? [];
-    const arms = new ArmRuns(this.world!, this.ctx!, probes.filter((p): p is ArmProbe => p.per === 'chunk'), (w) => this.backend.race(w));
+    const arms = new ArmRuns(this.world!, this.ctx!, probes.filter((p): p is ArmProbe => p.per === 'chunk'), (w) => this.backend.race(w), lesson.evaluateEvery);
     this.arms = arms;
     for (const id of this.enabled) this.createArm(id);
     this.runProbes(probes.filter((p): p is RunProbe => p.per === 'run'));
@@ -339,7 +339,8 @@ export class Runner {
       return;
     }
     await this.trainChunk(arms, this.settings.steps - arms.lockstep(), false);
-    if (evaluationDue(performance.now() - arms.lastEvalEnd, arms.lastEvalSeconds)) await arms.evaluateAll();
+    const every = this.lesson!.evaluateEvery;
+    if (every ? arms.lockstep() % every === 0 : evaluationDue(performance.now() - arms.lastEvalEnd, arms.lastEvalSeconds)) await arms.evaluateAll();
     this.snapshot(false);
   }
 
