@@ -5,6 +5,7 @@ import { negatives } from './negatives';
 import { positives } from './positives';
 import { selfSupervision } from './self-supervision';
 import { trainingModes } from './training-modes';
+import { updates } from './updates';
 import { wrongNegatives } from './wrong-negatives';
 
 /** A lesson of the design not built yet: listed on the home page as coming. */
@@ -31,7 +32,7 @@ export const LESSONS: LessonDef[] = [
   biasCorrection,
   wrongNegatives,
   planned('serving', 'Online serving', '线上召回', ['exact', 'hnsw']),
-  planned('updates', 'Model updates', '模型更新', ['full', 'incremental', 'full-and-incremental']),
+  updates,
   selfSupervision,
 ];
 

@@ -35,6 +35,8 @@ export interface PanelEntry {
 
 export interface LessonPageDef {
   content: LessonContent;
+  /** Draw the shared charts (loss, recall, head/tail, head share over steps) and the references in the arm table; default true. */
+  sharedCharts?: boolean;
   /** Panels under the shared charts. An odd half-width panel out spans its row. */
   panels?: PanelEntry[];
   /** Knob sweeps, drawn last, full width. */

@@ -7,7 +7,8 @@ import { t, tx } from '../i18n';
 import type { CommandBody } from '../lab-client';
 import { TRAINING_KNOB_IDS, WORLD_KNOB_IDS } from '../knob-groups';
 
-export function Transport({ lang, snapshot, send, busy }: { lang: Lang; snapshot: Snapshot | null; send: (c: CommandBody) => void; busy: boolean }) {
+/** `stepSize`: steps per press of Step (a lesson evaluated every N steps steps to the next evaluation). */
+export function Transport({ lang, snapshot, send, busy, stepSize }: { lang: Lang; snapshot: Snapshot | null; send: (c: CommandBody) => void; busy: boolean; stepSize: number }) {
   const phase = snapshot?.phase ?? 'loading';
   const running = phase === 'running';
   const ready = !!snapshot && phase !== 'loading' && !busy;
@@ -22,7 +23,7 @@ export function Transport({ lang, snapshot, send, busy }: { lang: Lang; snapshot
         <button data-testid="pause" className="btn" disabled={!running} onClick={() => send({ type: 'pause' })}>
           <Icon d="M4 2.5h3v11H4zM9 2.5h3v11H9z" /> {t(lang, 'pause')}
         </button>
-        <button data-testid="step" className="btn" disabled={!ready || running} onClick={() => send({ type: 'step', steps: 10 })} title="+10">
+        <button data-testid="step" className="btn" disabled={!ready || running} onClick={() => send({ type: 'step', steps: stepSize })} title={`+${stepSize}`}>
           <Icon d="M2.5 2.5v11l7.5-5.5zM11 2.5h2.5v11H11z" /> {t(lang, 'step')}
         </button>
         <button data-testid="reset" className="btn" disabled={!ready} onClick={() => send({ type: 'reset' })}>

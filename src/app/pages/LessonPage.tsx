@@ -74,6 +74,7 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
   }, [lesson, config.settings]);
   const snapshot = run.snapshot;
   const busy = snapshot?.phase === 'loading' || (!!run.status && !snapshot);
+  const sharedCharts = page?.sharedCharts ?? true;
 
   return (
     <main className="lesson" data-testid="lesson-page" data-lang={lang}>
@@ -99,7 +100,7 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
 
       <section className="lab" data-testid="lab">
         <aside className="panel">
-          <Transport lang={lang} snapshot={snapshot} send={session.send} busy={busy} />
+          <Transport lang={lang} snapshot={snapshot} send={session.send} busy={busy} stepSize={lesson.evaluateEvery ?? 10} />
           {run.hiddenPause && <p className="muted small">{t(lang, 'phase_paused')} (tab hidden)</p>}
           <h3 className="panel-title">{t(lang, 'arms')}</h3>
           <ArmToggles lesson={lesson} lang={lang} config={config} snapshot={snapshot} onChange={(arms) => update({ arms })} />
@@ -137,13 +138,15 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
           )}
           {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
             <>
-              <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+              {sharedCharts && (
+                <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+              )}
               {page && <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />}
             </>
           ) : (
             <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} />
           )}
-          <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} />
+          <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={sharedCharts ? run.baselines : null} labels={labels} />
         </div>
       </section>
 
