@@ -36,6 +36,7 @@ export const updates: LessonDef = {
     { id: 'steps', label: { en: 'Hours to serve', zh: '模拟的小时数' }, min: HOURS_PER_DAY, max: servedHours, step: HOURS_PER_DAY, default: servedHours, integer: true },
     { id: 'driftPerDay', label: { en: 'Interest drift per day', zh: '兴趣每天的漂移' }, min: 0, max: 0.5, step: 0.01, default: 0.15, world: true },
     { id: 'hourSkew', label: { en: 'Hour-of-day skew of topics', zh: '话题随时段的偏斜' }, min: 0, max: 1, step: 0.05, default: 0.9, world: true },
+    { id: 'shuffleNightly', label: { en: 'Nightly update: shuffled (1) or in time order (0)', zh: '夜里的更新：随机打乱 (1) 或按时间顺序 (0)' }, min: 0, max: 1, step: 1, default: 1, integer: true },
     { id: 'streamBatch', label: { en: 'Incremental batch (clicks)', zh: '增量更新的 batch（点击数）' }, min: 4, max: 256, step: 4, default: STREAM_BATCH, integer: true },
   ],
   world: { days: DAYS + 1, clicksPerUser: 40 },

@@ -7,6 +7,7 @@
  *
  *   day 0           every policy: the first model, several shuffled epochs over day 0, all parameters
  *   night before s  full: one shuffled epoch over day s−1 from its previous full model, all parameters
+ *                   (in time order instead when settings.shuffleNightly is 0: the notes' comparison)
  *   hour h of s     serve and judge; incremental: learn from hour h's clicks in time order, ID embeddings only
  *
  * `full-and-incremental` keeps its full model apart: each night's full update starts from the
@@ -113,7 +114,8 @@ export class DailyUpdates {
 
   /** One shuffled epoch over a day's clicks, all parameters (the last short batch included). */
   private epoch(day: number, losses: tf.Scalar[]): void {
-    const rows = this.rng.shuffle(this.log.day(day).slice());
+    const rows = this.log.day(day).slice();
+    if (day === 0 || (this.settings.shuffleNightly ?? 1) === 1) this.rng.shuffle(rows);
     for (let start = 0; start < rows.length; start += this.settings.batch) losses.push(this.arm.trainOn(this.batch(rows.subarray(start, start + this.settings.batch))));
   }
 
