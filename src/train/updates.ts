@@ -90,10 +90,9 @@ export class DailyUpdates {
     return mean;
   }
 
-  /** The last finished day's judgement, if the clock stands at the end of a day. */
+  /** The last finished day's judgement (none before the first day ends). */
   evaluation(): Metrics | undefined {
-    const last = this.records[this.records.length - 1];
-    return last && this.arm.steps === last.servedDay * HOURS_PER_DAY ? last.metrics : undefined;
+    return this.records[this.records.length - 1]?.metrics;
   }
 
   /** The update before day `day` is served. */

@@ -35,6 +35,19 @@ describe('lab CLI', () => {
     }
   });
 
+  it('run updates --json gives each arm and the oracle the recall of every served day', () => {
+    const r = lab(['run', 'updates', '--users', '200', '--items', '400', '--clicks', '24', '--steps', '48', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.arms.map((a: { id: string }) => a.id)).toEqual(['full', 'incremental', 'full-and-incremental', 'frozen']);
+    for (const days of [report.oracle.days, ...report.arms.map((a: { days: unknown }) => a.days)]) {
+      expect(days.map((d: { day: number; servedDay: number }) => [d.day, d.servedDay])).toEqual([[0, 1], [1, 2]]);
+      for (const d of days) expect(d['recall@50']).toBeGreaterThan(0);
+    }
+    for (const arm of report.arms) expect(arm.metrics['recall@50']).toBe(arm.days[1]['recall@50']);
+  });
+
   it.each([
     [['run', 'no-such-lesson'], /unknown lesson "no-such-lesson"/],
     [['run', 'training-modes', '--arms', 'pointwise,bogus'], /unknown arm "bogus"/],
