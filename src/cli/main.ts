@@ -15,7 +15,8 @@ const USAGE = `usage:
   lab list [--json]
   lab run <lesson> [--arms a,b] [--seed N] [--repeats R] [--users N] [--items N] [--zipf S]
                    [--clicks N] [--steps N] [--backend cpu|wasm] [--json] [--out FILE] [--<knob> V]
-  lab world [--seed N] [--users N] [--items N] [--zipf S] [--clicks N] [--exposureBias G] [--preRanked N] --out DIR`;
+  lab world [--seed N] [--users N] [--items N] [--zipf S] [--clicks N] [--exposureBias G] [--preRanked N]
+            [--driftPerDay D] [--hourSkew A] --out DIR`;
 
 /** Every knob of any lesson that shapes the world (once each): the flags of `lab world`. */
 function worldKnobs(): Knob[] {
