@@ -85,7 +85,8 @@ export class DailyUpdates {
       this.day = new ServedDay();
     }
     if (!losses.length) return undefined;
-    const mean = tf.tidy(() => tf.div(tf.addN(losses), losses.length) as tf.Scalar);
+    // A running sum, not tf.addN: WebGPU's AddN binds every input at once and fails past 8.
+    const mean = tf.tidy(() => tf.div(losses.reduce((sum: tf.Scalar, l) => tf.add(sum, l)), losses.length) as tf.Scalar);
     losses.forEach((l) => l.dispose());
     return mean;
   }

@@ -8,6 +8,7 @@ import './webgpuGlobals';
 import * as tf from '@tensorflow/tfjs';
 import { knobsOf } from '../../src/lesson/knobs';
 import { trainingModes } from '../../lessons/training-modes';
+import { updates } from '../../lessons/updates';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
 import { initBackend } from '../../src/model/backend';
 import type { Settings } from '../../src/lesson/types';
@@ -25,7 +26,22 @@ async function lossCurve(): Promise<Record<string, number[]>> {
   const metrics = await ex.evaluate();
   ex.dispose();
   for (const [id, m] of Object.entries(metrics)) curves[`${id}:recall@50`] = [m['recall@50']];
-  return curves;
+  return { ...curves, ...(await incrementalCurve()) };
+}
+
+/** An arm on a clock: the first model, then two served hours of ID-only (masked-gradient) updates. */
+async function incrementalCurve(): Promise<Record<string, number[]>> {
+  const daysWorld = generateWorld({ seed: 11, users: 100, items: 200, clicksPerUser: 8, days: 3 });
+  const s: Settings = { ...Object.fromEntries(knobsOf(updates).map((k) => [k.id, k.default])), batch: 64, steps: 24 };
+  const ex = new Experiment(daysWorld, updates.arms(s).filter((a) => a.update === 'incremental'), s);
+  const losses: number[] = [];
+  for (let h = 0; h < 2; h++) for (const p of await ex.train(1)) losses.push(p.loss!);
+  const vectors = ex.arms[0].vectors(Int32Array.from([0, 1, 2]));
+  const sample = Array.from(await vectors.users.data());
+  vectors.users.dispose();
+  vectors.items.dispose();
+  ex.dispose();
+  return { 'incremental:loss': losses, 'incremental:userVectors': sample };
 }
 
 await initNodeBackend('wasm');

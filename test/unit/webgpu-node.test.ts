@@ -10,7 +10,8 @@ if (!available) console.warn(`${ICD} not found: the WebGPU-in-Node parity test i
 
 /**
  * The engine's WebGPU path without a page: Dawn (npm `webgpu`) on Chromium's SwiftShader Vulkan
- * driver trains every training-modes arm; its losses and recall must match the wasm backend's.
+ * driver trains every training-modes arm and an incremental-update arm (ID-only masked gradients);
+ * its losses, recall and vectors must match the wasm backend's.
  */
 describe.skipIf(!available)('WebGPU backend in Node', () => {
   it('trains every loss to the same numbers as wasm', () => {
