@@ -84,4 +84,19 @@ describe('the worker runs a lesson’s probes', () => {
     expect(insight.examples.map((e) => e.augmentation)).toEqual(['random-mask', 'correlated-mask', 'dropout']);
     expect(second.arms.every((a) => Object.keys(a.series).length === 0)).toBe(true);
   }, 120_000);
+
+  it('a lesson evaluated every N steps trains in chunks that end there and is evaluated only there (updates: a day)', async () => {
+    const messages = start('updates', { clicks: 24, steps: 72 });
+    await snapshotWhere(messages, (s) => s.phase === 'ready');
+    expect(messages.some((m) => m.type === 'probe' && m.name === 'dailyOracle')).toBe(true);
+    send({ type: 'step', steps: 24 });
+    const day1 = await snapshotWhere(messages, (s) => s.step === 24 && s.phase === 'paused');
+    send({ type: 'play' });
+    const done = await snapshotWhere(messages, (s) => s.phase === 'done');
+    expect(day1.arms.every((a) => a.evals.map((e) => e.step).join() === '24')).toBe(true);
+    for (const arm of done.arms) expect(arm.evals.map((e) => e.step), arm.id).toEqual([24, 48, 72]);
+    // Every snapshot's lockstep position while running sits on the clock; evaluations only at day ends.
+    const steps = messages.flatMap((m) => (m.type === 'snapshot' ? m.snapshot.arms.flatMap((a) => a.evals.map((e) => e.step)) : []));
+    expect(steps.every((s) => s % 24 === 0)).toBe(true);
+  }, 180_000);
 });
