@@ -149,7 +149,7 @@ function formatReport(r: LessonReport): string {
   for (const a of r.arms)
     lines.push(row(a.id, a.metrics, ` ${(a.finalLoss?.toFixed(3) ?? 'NaN').padStart(7)} ${Math.round(a.examplesPerSecond).toString().padStart(7)}${a.diverged ? `  ${a.diverged}` : ''}`));
   if (oracleDays) lines.push('(arms above: their last served day)', '', ...dayTable(oracleDays, r.arms));
-  lines.push('', `test.headShare = ${r.test.headShare.toFixed(3)} (head share of the held-out clicks)`);
+  else lines.push('', `test.headShare = ${r.test.headShare.toFixed(3)} (head share of the held-out clicks)`);
   for (const [name, value] of Object.entries(r.probes ?? {})) lines.push(`${name}: ${JSON.stringify(value)}`);
   return lines.join('\n');
 }
