@@ -1,4 +1,5 @@
 import type { LessonPageDef } from '../../src/app/lesson-page';
+import { embeddingPanel } from '../../src/app/panels/embedding/EmbeddingPanel';
 import { BucketBars } from '../../src/app/panels/BucketBars';
 import { EstimatorChart } from './EstimatorChart';
 import { sweeps } from './sweeps';
@@ -9,6 +10,7 @@ const page: LessonPageDef = {
   panels: [
     { key: 'popularity', render: (p) => <BucketBars {...p} grouping="popularity" /> },
     { key: 'estimator', render: (p) => <EstimatorChart {...p} /> },
+    embeddingPanel(),
   ],
   sweeps,
 };

@@ -7,6 +7,7 @@ import type { SweepDef } from '../lesson/sweep';
 import { backendOrder } from '../model/backends';
 import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
 import type { LessonConfig } from './config';
+import { receiveInspection } from './panels/embedding/store';
 import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
 import { addSweepPoint, recordRun, setSweepStatus, useSweeps } from './sweeps';
 
@@ -100,6 +101,9 @@ function handle(m: WorkerMessage, scope: SessionScope): void {
     case 'snapshot':
       queueSnapshot(m.snapshot);
       if (m.snapshot.phase === 'done') recordRun(scope.lessonId, scope.sweeps(), m.snapshot);
+      return;
+    case 'inspection':
+      receiveInspection(m.inspection, m.run);
       return;
     case 'sweepPoint':
       addSweepPoint(m.key, { value: m.value, armId: m.armId, step: m.step, metrics: m.metrics, detail: m.detail, source: 'sweep' });
