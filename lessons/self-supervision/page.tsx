@@ -4,7 +4,7 @@ import { HeadTailChart } from '../../src/app/panels/HeadTail';
 import { AugmentationPanel } from './AugmentationPanel';
 import { MiHeatmap } from './MiHeatmap';
 import { sweeps } from './sweeps';
-import { content, panelText } from './text';
+import { content, embeddingHint, panelText } from './text';
 
 const page: LessonPageDef = {
   content,
@@ -12,7 +12,7 @@ const page: LessonPageDef = {
     { key: 'tail-vs-head', render: (p) => <HeadTailChart {...p} layout="groups" words={panelText.tailVsHead} /> },
     { key: 'mi', render: (p) => <MiHeatmap lang={p.lang} /> },
     { key: 'augmentations', wide: true, render: (p) => <AugmentationPanel {...p} /> },
-    embeddingPanel(),
+    embeddingPanel({ hint: embeddingHint, color: 'topic' }),
   ],
   sweeps,
 };

@@ -66,7 +66,8 @@ export class Inspector {
       if (!map) this.maps.set(base.armId, (map = new StableMap()));
       const proj = map.update(vecs, n, d);
       const pcaMs = performance.now() - p0;
-      const out: Inspection = { ...base, step: arm.steps, dim: d, items: proj.points, explained: proj.explained, ms: 0, pcaMs };
+      const cohesion = { head: meanCosine(vecs, d, (i) => world.isHead[i] === 1), tail: meanCosine(vecs, d, (i) => world.isHead[i] === 0), all: meanCosine(vecs, d, () => true) };
+      const out: Inspection = { ...base, step: arm.steps, dim: d, items: proj.points, explained: proj.explained, cohesion, ms: 0, pcaMs };
       const onMap = async (ids: Int32Array) => {
         const t = arm.userVectors(ids);
         const data = (await t.data()) as Float32Array;
@@ -140,6 +141,19 @@ async function neighbourhoodOf(world: World, arm: Arm, user: number, items: tf.T
   } finally {
     u.dispose();
   }
+}
+
+/** Mean cosine over distinct pairs of the unit rows that `keep`: (|Σv|² − m) / (m(m − 1)); NaN under two rows. */
+export function meanCosine(vecs: Float32Array, d: number, keep: (i: number) => boolean): number {
+  const sum = new Float64Array(d);
+  let m = 0;
+  for (let i = 0; i < vecs.length / d; i++) {
+    if (!keep(i)) continue;
+    m++;
+    for (let j = 0; j < d; j++) sum[j] += vecs[i * d + j];
+  }
+  const sq = sum.reduce((s, x) => s + x * x, 0);
+  return m > 1 ? (sq - m) / (m * (m - 1)) : NaN;
 }
 
 /** Top `k` rows of `vecs` ([n × d], unit rows) by dot product with `q`, skipping `skip`. */

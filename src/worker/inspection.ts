@@ -82,6 +82,8 @@ export interface Inspection {
   items?: Float32Array;
   explained?: [number, number];
   users?: Float32Array;
+  /** Mean cosine between two distinct head items, two tail items, any two items: how tight each group sits. */
+  cohesion?: { head: number; tail: number; all: number };
   meta?: ItemMeta;
   neighbourhood?: Neighbourhood;
   neighbours?: ItemNeighbours;

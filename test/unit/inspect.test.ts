@@ -17,7 +17,7 @@ import { knobsOf } from '../../src/lesson/knobs';
 import type { LessonDef, Settings } from '../../src/lesson/types';
 import { Experiment } from '../../src/train/experiment';
 import { generateWorld } from '../../src/world/generate';
-import { Inspector, type InspectScope } from '../../src/worker/inspect';
+import { Inspector, type InspectScope, meanCosine } from '../../src/worker/inspect';
 import type { Command, WorkerMessage } from '../../src/worker/protocol';
 import { Runner } from '../../src/worker/runner';
 
@@ -82,6 +82,7 @@ describe('the inspector', () => {
     expect(first.neighbours!.arm).not.toContain(3);
     expect(first.neighbours!.oracle).not.toContain(3);
     expect(first.items!.every(Number.isFinite)).toBe(true);
+    for (const c of Object.values(first.cohesion!)) expect(Math.abs(c)).toBeLessThanOrEqual(1);
     const before = tf.memory().numTensors;
     for (let i = 0; i < 5; i++) {
       await ex.train(2);
@@ -113,6 +114,15 @@ describe('the inspector', () => {
     expect(d.point).toEqual(c.point);
     ex.dispose();
   }, 120_000);
+
+  it('meanCosine: the mean cosine over distinct pairs of unit rows', () => {
+    const s = Math.SQRT1_2;
+    // Rows: x, x, y, (x+y)/√2 — pairs among the first three: cos 1, 0, 0 → 1/3.
+    const v = Float32Array.from([1, 0, 1, 0, 0, 1, s, s]);
+    expect(meanCosine(v, 2, (i) => i < 3)).toBeCloseTo(1 / 3, 6);
+    expect(meanCosine(v, 2, (i) => i === 2 || i === 3)).toBeCloseTo(s, 6);
+    expect(meanCosine(v, 2, (i) => i === 0)).toBeNaN();
+  });
 
   it('a bad request gets a message saying why, and nothing else', async () => {
     const { ex, scope } = experiment(model, ['two-tower', 'early-fusion']);

@@ -140,6 +140,12 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
             <figure>
               <figcaption>
                 <b>{L(words.armMap)}</b> · {L(words.step)} <span data-testid="embedding-step">{answer.step}</span> · {L(words.variance)} {pct(answer.explained![0] + answer.explained![1])}
+                {answer.cohesion && (
+                  <span data-testid="embedding-cohesion">
+                    {' '}
+                    · {L(words.cohesion)}: {L(words.head)} {answer.cohesion.head.toFixed(2)}, {L(words.tail)} {answer.cohesion.tail.toFixed(2)}
+                  </span>
+                )}
               </figcaption>
               <MapCanvas testid="embedding-canvas" points={answer.items} users={answer.users} style={style} marks={armMarks} onHover={(i, x, y) => setHover(i === null ? null : { item: i, x, y, oracle: false })} onPick={pick} />
               {hover && !hover.oracle && <Tooltip lang={lang} meta={meta} item={hover.item} x={hover.x} y={hover.y} />}

@@ -16,6 +16,7 @@ export const words = {
   showUsers: { en: 'users too', zh: '显示用户' },
   armMap: { en: 'Arm’s item tower', zh: '该组的物品塔' },
   oracleMap: { en: 'Oracle’s space (hidden truth)', zh: 'Oracle 空间（隐藏的真实）' },
+  cohesion: { en: 'mean cosine of two items', zh: '两物品的平均余弦' },
   variance: { en: 'variance kept', zh: '保留方差' },
   step: { en: 'step', zh: '步' },
   waiting: { en: 'Reading the vectors…', zh: '正在读取向量……' },

@@ -1,0 +1,168 @@
+/**
+ * "See inside the towers" in headless Chromium (WASM): the embedding map draws on every lesson
+ * page, an arm without towers says so, hovering an item shows it, picking a user lists their hits,
+ * your own user gets K items, the Projector TSV pair downloads and parses, and while the map
+ * refreshes during training on the default catalogue no main-thread task exceeds 50 ms. No console
+ * errors. Skips (with a message) where /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LESSONS } from '../../lessons/registry';
+import { browserAvailable, type Lab, RESULTS, startLab, text, until, watchConsole } from './harness';
+
+const available = browserAvailable();
+const SMALL = 'users=300&items=600&seed=7&lang=en&backend=wasm';
+
+let lab: Lab | undefined;
+
+/** Painted pixels of a canvas (alpha > 0). */
+function painted(page: Page, testid: string): Promise<number> {
+  return page.getByTestId(testid).evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let k = 3; k < data.length; k += 4) if (data[k] > 0) n++;
+    return n;
+  });
+}
+
+async function open(page: Page, lesson: string, query: string): Promise<void> {
+  await page.goto(`${lab!.url}#/lessons/${lesson}?${query}`);
+  await page.getByTestId('embedding-map').waitFor({ timeout: 180_000 });
+}
+
+describe.skipIf(!available)('the embedding map in Chromium', () => {
+  beforeAll(async () => {
+    lab = await startLab();
+  }, 240_000);
+
+  afterAll(() => lab?.close());
+
+  test('draws on every lesson page; an arm without towers says why', async () => {
+    const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchConsole(page);
+    try {
+      for (const lesson of LESSONS.filter((l) => l.ready)) {
+        await open(page, lesson.id, `${SMALL}&steps=20`);
+        await until(`${lesson.id}: the map`, () => painted(page, 'embedding-canvas').catch(() => 0), (n) => n > 2000, 120_000);
+        expect(await painted(page, 'oracle-canvas'), lesson.id).toBeGreaterThan(2000);
+        if (lesson.armIds.includes('early-fusion')) {
+          await page.getByTestId('embedding-arm').selectOption('early-fusion');
+          await until('the no-towers message', () => text(page, 'embedding-error').catch(() => ''), (s) => /no towers/.test(s), 30_000);
+          await page.getByTestId('embedding-arm').selectOption(lesson.armIds[0]);
+          await page.getByTestId('embedding-canvas').waitFor({ timeout: 30_000 });
+        }
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 900_000);
+
+  test('hover an item, pick a user, your own user, the Projector TSV pair', async () => {
+    const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const errors = watchConsole(page);
+    try {
+      await open(page, 'bias-correction', `${SMALL}&steps=30`);
+      const play = page.getByTestId('play');
+      await until('Play to be enabled', () => play.isEnabled(), Boolean, 120_000);
+      await play.click();
+      await until('the run to finish', () => text(page, 'phase'), (p) => p === 'Done', 240_000);
+      await until('the map at step 30', () => text(page, 'embedding-step').catch(() => ''), (s) => s === '30', 30_000);
+
+      // Hover: sweep the map until a dot is under the pointer.
+      const canvas = page.getByTestId('embedding-canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      const box = (await canvas.boundingBox())!;
+      let tip = '';
+      for (let k = 0; k < 400 && !tip; k++) {
+        await page.mouse.move(box.x + box.width * (0.3 + 0.4 * ((k % 20) / 20)), box.y + box.height * (0.3 + 0.4 * (Math.floor(k / 20) / 20)));
+        tip = (await page.getByTestId('map-tooltip').textContent({ timeout: 50 }).catch(() => null)) ?? '';
+      }
+      expect(tip).toMatch(/item \d+ · (head|tail) · topic \d+/);
+      expect(tip).toMatch(/training clicks: \d+/);
+      expect(tip).toMatch(/category \d+/);
+
+      // A user's neighbourhood: their held-out clicks marked found or missed, the top-K lists.
+      await page.getByTestId('nb-user').fill('5');
+      await page.getByTestId('nb-show').click();
+      const nb = page.getByTestId('user-neighbourhood');
+      await until('the neighbourhood', () => nb.locator('[data-testid="nb-arm"] li').count(), (n) => n === 50, 30_000);
+      expect(await nb.locator('[data-testid="nb-oracle"] li').count()).toBe(50);
+      const heldOut = await nb.locator('[data-testid="nb-heldout"] li').count();
+      expect(heldOut).toBeGreaterThan(0);
+      const hits = await nb.locator('[data-testid="nb-heldout"] li[data-mark="hit"]').count();
+      expect(await text(page, 'nb-arm-recall')).toBe(`${hits}/${heldOut}`);
+      expect(await nb.locator('[data-testid="nb-arm"] li[data-mark="hit"]').count()).toBe(hits);
+      expect(await nb.locator('[data-testid="nb-train"] li').count()).toBeGreaterThan(0);
+
+      // Your own user: features set, an item liked; the arm returns K items.
+      const own = page.getByTestId('own-user');
+      await own.getByTestId('own-age').selectOption('2');
+      await own.getByTestId('own-device').selectOption('1');
+      await own.getByTestId('own-like').fill('3');
+      await own.getByTestId('own-add').click();
+      await own.getByTestId('own-start').click();
+      await until('your own user’s list', () => own.locator('[data-testid="own-top"] li').count(), (n) => n === 50, 30_000);
+      expect(await text(page, 'own-likes')).toMatch(/3 · rank (\d+|beyond 100)/);
+
+      // The Projector pair: two TSV files that parse.
+      const downloads: Promise<import('playwright-core').Download>[] = [page.waitForEvent('download'), page.waitForEvent('download')];
+      await page.getByTestId('embedding-export').click();
+      const first = await downloads[0];
+      const files = [first];
+      files.push(await page.waitForEvent('download', { predicate: (d) => d !== first, timeout: 10_000 }).catch(() => downloads[1]));
+      const byName = Object.fromEntries(await Promise.all(files.map(async (d) => [d.suggestedFilename(), await readFile((await d.path())!, 'utf8')] as const)));
+      const names = Object.keys(byName).sort();
+      expect(names).toEqual(['in-batch-step30-metadata.tsv', 'in-batch-step30-vectors.tsv']);
+      const vectors = byName['in-batch-step30-vectors.tsv'].trimEnd().split('\n').map((r) => r.split('\t').map(Number));
+      expect(vectors).toHaveLength(600);
+      const dim = vectors[0].length;
+      expect(dim).toBeGreaterThan(1);
+      for (const row of vectors) {
+        expect(row).toHaveLength(dim);
+        expect(Math.hypot(...row)).toBeCloseTo(1, 3);
+      }
+      const meta = byName['in-batch-step30-metadata.tsv'].trimEnd().split('\n').map((r) => r.split('\t'));
+      expect(meta[0].slice(0, 5)).toEqual(['item', 'topic', 'class', 'trainClicks', 'popularity']);
+      expect(meta).toHaveLength(601);
+      expect(meta.slice(1).every((r, i) => r.length === meta[0].length && Number(r[0]) === i && (r[2] === 'head' || r[2] === 'tail'))).toBe(true);
+      await page.screenshot({ path: join(RESULTS, 'embedding-en.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    } catch (e) {
+      await page.screenshot({ path: join(RESULTS, 'failed-embedding.png'), fullPage: true }).catch(() => undefined);
+      throw e;
+    } finally {
+      await page.close();
+    }
+  }, 900_000);
+
+  test('the page stays responsive while the map refreshes during training on the default catalogue', async () => {
+    const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors = watchConsole(page);
+    try {
+      await open(page, 'bias-correction', 'seed=7&lang=en&backend=wasm&steps=2000');
+      const play = page.getByTestId('play');
+      await until('Play to be enabled', () => play.isEnabled(), Boolean, 240_000);
+      await page.getByTestId('embedding-map').scrollIntoViewIfNeeded();
+      await until('the first map', () => text(page, 'embedding-step').catch(() => ''), (s) => s !== '', 60_000);
+      await page.evaluate(() => {
+        const w = window as unknown as { __long: number[] };
+        w.__long = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+      });
+      await play.click();
+      // Several refreshes of the map while the arms train.
+      const seen = new Set<string>();
+      await until('five refreshes of the map', async () => (seen.add(await text(page, 'embedding-step')), seen.size), (n) => n >= 6, 180_000);
+      const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+      console.log(`longest main-thread task while the map refreshed: ${Math.max(0, ...long).toFixed(0)} ms (${long.length} over 50 ms)`);
+      expect(long).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 600_000);
+});
