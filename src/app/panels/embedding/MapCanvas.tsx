@@ -86,7 +86,10 @@ export const MapCanvas = memo(function MapCanvas({
       const items = glide ? lerp(from.items, points, e) : points;
       const us = users && from?.users?.length === users.length ? lerp(from.users, users, e) : users;
       shown.current = { items, users: us };
+      const t0 = performance.now();
       screen.current = render(canvas.current, items, us, style, marks);
+      // The last frame's cost, for the responsiveness check (the map must stay far under a 50 ms task).
+      canvas.current?.setAttribute('data-draw-ms', (performance.now() - t0).toFixed(1));
       if (t < 1) frame = requestAnimationFrame(draw);
     };
     draw();
