@@ -149,7 +149,9 @@ function render(el: HTMLCanvasElement | null, items: Float32Array, users: Float3
   const toScreen = fit(items, users, marks.points);
   const si = toScreen(items);
   const su = users && toScreen(users);
-  const ctx = el?.getContext('2d');
+  // A CPU-backed canvas: a few thousand dots draw in ~2 ms without a round trip to the GPU process,
+  // which stalled the page for seconds under a software GPU (SwiftShader) while training ran.
+  const ctx = el?.getContext('2d', { willReadFrequently: true });
   if (!ctx) return { items: si, users: su };
   ctx.clearRect(0, 0, W, H);
   if (su) {

@@ -58,7 +58,7 @@ export function Neighbourhood({ lang, k, user, onUser, result, meta, users }: { 
             <ItemList
               lang={lang}
               testid="nb-heldout"
-              title={`${L(words.heldOut)} (${result.heldOut.length})`}
+              title={`${L(words.heldOut)} (${result.heldOut.length}) · ${L(words.byArm)}`}
               items={result.heldOut}
               meta={meta}
               mark={(i) => (result.arm.includes(i) ? 'hit' : 'miss')}

@@ -52,6 +52,7 @@ export const words = {
   clearUser: { en: 'Clear', zh: '清除' },
   trainClicks: { en: 'Training clicks', zh: '训练点击' },
   heldOut: { en: 'Held-out clicks', zh: '留出点击' },
+  byArm: { en: '✓ / ✗: found by the arm or not', zh: '✓ / ✗：该组是否找到' },
   armTop: { en: 'Arm’s top-', zh: '该组 Top-' },
   oracleTop: { en: 'Oracle’s top-', zh: 'Oracle Top-' },
   found: { en: 'found', zh: '命中' },
