@@ -77,7 +77,7 @@ export function OwnUser({ lang, k, meta, value, onChange, result, items }: { lan
           {v.likes.map((i) => {
             const r = result?.likes.find((l) => l.item === i)?.rank;
             return (
-              <button key={i} className={`chip${r && r <= k ? ' hit' : ''}`} title="×" onClick={() => onChange({ ...v, likes: v.likes.filter((x) => x !== i) })}>
+              <button key={i} className={`like${r && r <= k ? ' hit' : ''}`} title="×" onClick={() => onChange({ ...v, likes: v.likes.filter((x) => x !== i) })}>
                 {i} · {L(words.rank)} {r === undefined ? '…' : r === 0 ? L(words.beyond) : r} ×
               </button>
             );
