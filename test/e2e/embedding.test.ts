@@ -107,7 +107,8 @@ describe.skipIf(!available)('the embedding map in Chromium', () => {
       await own.getByTestId('own-like').fill('3');
       await own.getByTestId('own-add').click();
       await until('your own user’s list', () => own.locator('[data-testid="own-top"] li').count(), (n) => n === 50, 30_000);
-      expect(await text(page, 'own-likes')).toMatch(/3 · rank (\d+|beyond 100)/);
+      // The liked item's rank arrives with the next answer.
+      await until('the liked item’s rank', () => text(page, 'own-likes'), (t) => /3 · rank (\d+|beyond 100)/.test(t), 30_000);
 
       // The Projector pair: two TSV files that parse.
       const downloads: Promise<import('playwright-core').Download>[] = [page.waitForEvent('download'), page.waitForEvent('download')];
@@ -151,7 +152,11 @@ describe.skipIf(!available)('the embedding map in Chromium', () => {
       const step = () => text(page, 'embedding-step').catch(() => '');
       await until('the first map', step, (s) => s !== '', 60_000);
       // Train a little, then pause: the shared step charts stop redrawing, the map alone works.
+      const first = Number(await step());
       await play.click();
+      // The map follows training: refreshed maps arrive at later steps while the arms train.
+      const seen = new Set<string>();
+      await until('three refreshes while training', async () => (seen.add(await step()), [...seen].filter((s) => Number(s) > first).length), (n) => n >= 3, 180_000);
       await until('a few steps', () => text(page, 'steps'), (s) => Number(s) >= 20, 120_000);
       await page.getByTestId('pause').click();
       await until('the pause', () => text(page, 'phase'), (p) => p === 'Paused', 60_000);

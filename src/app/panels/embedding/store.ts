@@ -15,7 +15,14 @@ export interface InspectionState {
   answers: number;
 }
 
-export const useInspection = create<InspectionState>()(() => ({ latest: null, run: -1, meta: null, metaRun: -1, answers: 0 }));
+const EMPTY: InspectionState = { latest: null, run: -1, meta: null, metaRun: -1, answers: 0 };
+
+export const useInspection = create<InspectionState>()(() => ({ ...EMPTY }));
+
+/** A new worker (another lesson, a restart) counts its runs from 1 again: nothing of the last one may stay. */
+export function resetInspection(): void {
+  useInspection.setState({ ...EMPTY });
+}
 
 export function receiveInspection(inspection: Inspection, run: number): void {
   useInspection.setState((s) => ({
