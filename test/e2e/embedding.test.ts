@@ -29,6 +29,19 @@ function painted(page: Page, testid: string): Promise<number> {
   });
 }
 
+/** Moves the pointer over the middle of a map until the tooltip shows; returns its text ('' if none). */
+async function hoverSomeItem(page: Page, testid: string): Promise<string> {
+  const canvas = page.getByTestId(testid);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  for (let k = 0; k < 400; k++) {
+    await page.mouse.move(box.x + box.width * (0.3 + 0.4 * ((k % 20) / 20)), box.y + box.height * (0.3 + 0.4 * (Math.floor(k / 20) / 20)));
+    const tip = (await page.getByTestId('map-tooltip').textContent({ timeout: 50 }).catch(() => null)) ?? '';
+    if (tip) return tip;
+  }
+  return '';
+}
+
 async function open(page: Page, lesson: string, query: string): Promise<void> {
   await page.goto(`${lab!.url}#/lessons/${lesson}?${query}`);
   await page.getByTestId('embedding-map').waitFor({ timeout: 180_000 });
@@ -73,18 +86,13 @@ describe.skipIf(!available)('the embedding map in Chromium', () => {
       await until('the run to finish', () => text(page, 'phase'), (p) => p === 'Done', 240_000);
       await until('the map at step 30', () => text(page, 'embedding-step').catch(() => ''), (s) => s === '30', 30_000);
 
-      // Hover: sweep the map until a dot is under the pointer.
-      const canvas = page.getByTestId('embedding-canvas');
-      await canvas.scrollIntoViewIfNeeded();
-      const box = (await canvas.boundingBox())!;
-      let tip = '';
-      for (let k = 0; k < 400 && !tip; k++) {
-        await page.mouse.move(box.x + box.width * (0.3 + 0.4 * ((k % 20) / 20)), box.y + box.height * (0.3 + 0.4 * (Math.floor(k / 20) / 20)));
-        tip = (await page.getByTestId('map-tooltip').textContent({ timeout: 50 }).catch(() => null)) ?? '';
+      // Hover: sweep each map until a dot is under the pointer; the tooltip names the item.
+      for (const map of ['embedding-canvas', 'oracle-canvas']) {
+        const tip = await hoverSomeItem(page, map);
+        expect(tip, map).toMatch(/item \d+ · (head|tail) · topic \d+/);
+        expect(tip, map).toMatch(/training clicks: \d+/);
+        expect(tip, map).toMatch(/category \d+/);
       }
-      expect(tip).toMatch(/item \d+ · (head|tail) · topic \d+/);
-      expect(tip).toMatch(/training clicks: \d+/);
-      expect(tip).toMatch(/category \d+/);
 
       // A user's neighbourhood: their held-out clicks marked found or missed, the top-K lists.
       await page.getByTestId('nb-user').fill('5');
