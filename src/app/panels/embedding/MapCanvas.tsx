@@ -152,7 +152,14 @@ function render(el: HTMLCanvasElement | null, items: Float32Array, users: Float3
   // A CPU-backed canvas: a few thousand dots draw in ~2 ms without a round trip to the GPU process,
   // which stalled the page for seconds under a software GPU (SwiftShader) while training ran.
   const ctx = el?.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return { items: si, users: su };
+  if (!el || !ctx) return { items: si, users: su };
+  // Drawn in map units (W × H) on a backing store of the screen's pixels: sharp on high-DPI screens.
+  const dpr = Math.min(3, Math.max(1, window.devicePixelRatio || 1));
+  if (el.width !== Math.round(W * dpr)) {
+    el.width = Math.round(W * dpr);
+    el.height = Math.round(H * dpr);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, W, H);
   if (su) {
     ctx.fillStyle = USER_COLOR;
