@@ -139,7 +139,9 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
           <div className="embedding-maps">
             <figure>
               <figcaption>
-                <b>{L(words.armMap)}</b> · {L(words.step)} <span data-testid="embedding-step">{answer.step}</span> · {L(words.variance)} {pct(answer.explained![0] + answer.explained![1])}
+                <b>{L(words.armMap)}</b> · {L(words.step)} <span data-testid="embedding-step" data-arm={answer.armId}>
+                  {answer.step}
+                </span> · {L(words.variance)} {pct(answer.explained![0] + answer.explained![1])}
                 {answer.cohesion && (
                   <span data-testid="embedding-cohesion">
                     {' '}
