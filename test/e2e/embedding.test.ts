@@ -118,12 +118,14 @@ describe.skipIf(!available)('the embedding map in Chromium', () => {
       // The liked item's rank arrives with the next answer.
       await until('the liked item’s rank', () => text(page, 'own-likes'), (t) => /3 · rank (\d+|beyond 100)/.test(t), 30_000);
 
-      // The Projector pair: two TSV files that parse.
-      const downloads: Promise<import('playwright-core').Download>[] = [page.waitForEvent('download'), page.waitForEvent('download')];
+      // The Projector pair: Export prepares two links; each saves one TSV file, and both parse.
       await page.getByTestId('embedding-export').click();
-      const first = await downloads[0];
-      const files = [first];
-      files.push(await page.waitForEvent('download', { predicate: (d) => d !== first, timeout: 10_000 }).catch(() => downloads[1]));
+      const files: import('playwright-core').Download[] = [];
+      for (const link of ['export-vectors', 'export-metadata']) {
+        const saved = page.waitForEvent('download', { timeout: 30_000 });
+        await page.getByTestId(link).click({ timeout: 30_000 });
+        files.push(await saved);
+      }
       const byName = Object.fromEntries(await Promise.all(files.map(async (d) => [d.suggestedFilename(), await readFile((await d.path())!, 'utf8')] as const)));
       const names = Object.keys(byName).sort();
       expect(names).toEqual(['in-batch-step30-metadata.tsv', 'in-batch-step30-vectors.tsv']);

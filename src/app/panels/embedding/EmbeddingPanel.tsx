@@ -3,7 +3,7 @@
  * neighbourhood, your own user, and the Projector export. Everything drawn is what the worker
  * read from the arm's towers at the step shown (nothing is precomputed on the page).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Text } from '../../../lesson/types';
 import type { ItemMeta } from '../../../worker/inspection';
 import { RichText } from '../../components/Tex';
@@ -13,7 +13,7 @@ import type { PanelEntry, PanelProps } from '../../lesson-page';
 import { type ColorMode, HEAD_COLOR, MapCanvas, type MapMarks, type MapStyle, TAIL_COLOR } from './MapCanvas';
 import { Neighbourhood } from './Neighbourhood';
 import { OwnUser } from './OwnUser';
-import { download, featureValues, metadataTsv, vectorsTsv } from './projector';
+import { featureValues, metadataTsv, type Prepared, prepare, vectorsTsv } from './projector';
 import { useInspection } from './store';
 import { FIELD_NAMES, words } from './text';
 import { useInspect } from './useInspect';
@@ -69,6 +69,8 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
     [nb, nbrs],
   );
 
+  const [files, setFiles] = useState<Prepared[] | null>(null);
+  useEffect(() => () => files?.forEach((f) => URL.revokeObjectURL(f.url)), [files]);
   const exportTsv = () => {
     if (!request) return;
     const key = `export-${Date.now()}`;
@@ -76,10 +78,7 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
       const a = s.latest;
       if (a?.key !== key) return;
       off();
-      if (a.vectors && s.meta) {
-        download(`${a.armId}-step${a.step}-vectors.tsv`, vectorsTsv(a.vectors, a.dim));
-        download(`${a.armId}-step${a.step}-metadata.tsv`, metadataTsv(s.meta));
-      }
+      if (a.vectors && s.meta) setFiles([prepare(`${a.armId}-step${a.step}-vectors.tsv`, vectorsTsv(a.vectors, a.dim)), prepare(`${a.armId}-step${a.step}-metadata.tsv`, metadataTsv(s.meta))]);
     });
     p.send({ type: 'inspect', request: { ...request, meta: !meta, vectors: true, key } });
   };
@@ -121,6 +120,11 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
           <button className="btn" data-testid="embedding-export" disabled={!answer?.items} onClick={exportTsv} title={L(words.exportNote)}>
             {L(words.export)}
           </button>
+          {files?.map((f, k) => (
+            <a key={f.url} className="btn" href={f.url} download={f.name} data-testid={k === 0 ? 'export-vectors' : 'export-metadata'}>
+              ⤓ {f.name}
+            </a>
+          ))}
         </div>
       </header>
       {p.hint && (
@@ -149,14 +153,14 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
                   </span>
                 )}
               </figcaption>
-              <MapCanvas testid="embedding-canvas" points={answer.items} users={answer.users} style={style} marks={armMarks} onHover={(i, x, y) => setHover(i === null ? null : { item: i, x, y, oracle: false })} onPick={pick} />
+              <MapCanvas testid="embedding-canvas" series={`${answer.armId}:${run}`} step={answer.step} points={answer.items} users={answer.users} style={style} marks={armMarks} onHover={(i, x, y) => setHover(i === null ? null : { item: i, x, y, oracle: false })} onPick={pick} />
               {hover && !hover.oracle && <Tooltip lang={lang} meta={meta} item={hover.item} x={hover.x} y={hover.y} />}
             </figure>
             <figure>
               <figcaption>
                 <b>{L(words.oracleMap)}</b> · {L(words.variance)} {pct(meta.oracleExplained[0] + meta.oracleExplained[1])}
               </figcaption>
-              <MapCanvas testid="oracle-canvas" points={meta.oracle} style={style} marks={oracleMarks} onHover={(i, x, y) => setHover(i === null ? null : { item: i, x, y, oracle: true })} onPick={pick} />
+              <MapCanvas testid="oracle-canvas" series="oracle" step={0} points={meta.oracle} style={style} marks={oracleMarks} onHover={(i, x, y) => setHover(i === null ? null : { item: i, x, y, oracle: true })} onPick={pick} />
               {hover?.oracle && <Tooltip lang={lang} meta={meta} item={hover.item} x={hover.x} y={hover.y} />}
             </figure>
           </div>

@@ -1,8 +1,8 @@
 /**
  * A scatter of a few thousand points on one <canvas> (SVG nodes per point would cost far more
  * than a frame): items coloured by a mode and sized by popularity, optional user points, and the
- * marks of a user's neighbourhood on top. A new set of positions glides from the last one (the
- * worker aligned the maps, so points move rather than jump). Hover and click are hit-tested here.
+ * marks of a user's neighbourhood on top. A later step of the same arm's map glides from the last
+ * one (the worker aligned the maps, so points move rather than jump). Hover and click are hit-tested here.
  */
 import { memo, useEffect, useRef } from 'react';
 
@@ -37,7 +37,8 @@ export interface MapStyle {
 const W = 460;
 const H = 380;
 const PAD = 14;
-const GLIDE_MS = 350;
+/** Refreshes of one arm's map during training glide this long; a different arm's map is drawn at once (it is another space, not motion). */
+const GLIDE_MS = 300;
 
 export function itemColor(style: MapStyle, i: number, maxLogClicks: number): string {
   if (style.mode === 'head') return style.head[i] ? HEAD_COLOR : TAIL_COLOR;
@@ -62,7 +63,12 @@ export const MapCanvas = memo(function MapCanvas({
   onHover,
   onPick,
   testid,
+  series,
+  step,
 }: {
+  /** Which map this is (arm and run) and at which step: only a later step of the same map glides. */
+  series: string;
+  step: number;
   points: Float32Array;
   users?: Float32Array;
   style: MapStyle;
@@ -72,20 +78,20 @@ export const MapCanvas = memo(function MapCanvas({
   testid: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const shown = useRef<{ items: Float32Array; users?: Float32Array } | null>(null);
+  const shown = useRef<{ items: Float32Array; users?: Float32Array; series: string; step: number } | null>(null);
   const screen = useRef<{ items: Float32Array; users?: Float32Array }>({ items: new Float32Array(0) });
 
   useEffect(() => {
     const from = shown.current;
     const start = performance.now();
-    const glide = from && from.items.length === points.length;
+    const glide = from && from.series === series && step > from.step && from.items.length === points.length;
     let frame = 0;
     const draw = () => {
       const t = glide ? Math.min(1, (performance.now() - start) / GLIDE_MS) : 1;
       const e = t * (2 - t);
       const items = glide ? lerp(from.items, points, e) : points;
       const us = users && from?.users?.length === users.length ? lerp(from.users, users, e) : users;
-      shown.current = { items, users: us };
+      shown.current = { items, users: us, series, step };
       const t0 = performance.now();
       screen.current = render(canvas.current, items, us, style, marks);
       // The last frame's cost, for the responsiveness check (the map must stay far under a 50 ms task).
@@ -94,6 +100,7 @@ export const MapCanvas = memo(function MapCanvas({
     };
     draw();
     return () => cancelAnimationFrame(frame);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [points, users, style, marks]);
 
   const nearest = (ev: React.MouseEvent): { kind: 'item' | 'user'; index: number } | null => {

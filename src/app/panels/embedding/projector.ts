@@ -32,14 +32,16 @@ export function featureValues(meta: ItemMeta, i: number, stride = meta.fields.re
   });
 }
 
-/** Saves a text file through a temporary link (the page's own download; nothing leaves the browser). */
-export function download(name: string, body: string): void {
-  const url = URL.createObjectURL(new Blob([body], { type: 'text/tab-separated-values' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** A file ready to save: its name and an object URL (revoke it when replaced). */
+export interface Prepared {
+  name: string;
+  url: string;
+}
+
+/**
+ * The TSV pair as two links the reader clicks (one click, one file: browsers ask before a page
+ * saves several files from one gesture). Nothing leaves the browser.
+ */
+export function prepare(name: string, body: string): Prepared {
+  return { name, url: URL.createObjectURL(new Blob([body], { type: 'text/tab-separated-values' })) };
 }

@@ -38,8 +38,8 @@ export const words = {
   sameTopic: { en: 'same topic', zh: '同话题' },
   export: { en: 'Export for the Embedding Projector', zh: '导出到 Embedding Projector' },
   exportNote: {
-    en: 'Two files: vectors.tsv (one item vector a row) and metadata.tsv (its topic, head/tail, clicks, features); load both at projector.tensorflow.org.',
-    zh: '两个文件：vectors.tsv（每行一个物品向量）和 metadata.tsv（话题、头部/长尾、点击、特征）；在 projector.tensorflow.org 中同时加载。',
+    en: 'Prepares two files of the arm at this step — vectors.tsv (one item vector a row) and metadata.tsv (its topic, head/tail, clicks, features) — as two links to save; load both at projector.tensorflow.org.',
+    zh: '生成该组当前步数的两个文件——vectors.tsv（每行一个物品向量）和 metadata.tsv（话题、头部/长尾、点击、特征）——作为两个下载链接；在 projector.tensorflow.org 中同时加载。',
   },
   // a user's neighbourhood
   nbTitle: { en: 'A user’s neighbourhood: the recall number for one person', zh: '一个用户的邻域：落到一个人身上的召回率' },
