@@ -1,9 +1,10 @@
 import type { LessonPageDef } from '../../src/app/lesson-page';
+import { embeddingPanel } from '../../src/app/panels/embedding/EmbeddingPanel';
 import { HeadTailChart } from '../../src/app/panels/HeadTail';
 import { AugmentationPanel } from './AugmentationPanel';
 import { MiHeatmap } from './MiHeatmap';
 import { sweeps } from './sweeps';
-import { content, panelText } from './text';
+import { content, embeddingHint, panelText } from './text';
 
 const page: LessonPageDef = {
   content,
@@ -11,6 +12,7 @@ const page: LessonPageDef = {
     { key: 'tail-vs-head', render: (p) => <HeadTailChart {...p} layout="groups" words={panelText.tailVsHead} /> },
     { key: 'mi', render: (p) => <MiHeatmap lang={p.lang} /> },
     { key: 'augmentations', wide: true, render: (p) => <AugmentationPanel {...p} /> },
+    embeddingPanel({ hint: embeddingHint, color: 'topic' }),
   ],
   sweeps,
 };

@@ -1,4 +1,5 @@
 import type { LessonPageDef } from '../../src/app/lesson-page';
+import { embeddingPanel } from '../../src/app/panels/embedding/EmbeddingPanel';
 import { HourMix } from './HourMix';
 import { content } from './text';
 import { Timeline } from './Timeline';
@@ -10,6 +11,7 @@ const page: LessonPageDef = {
   panels: [
     { key: 'timeline', wide: true, render: (p) => <Timeline {...p} /> },
     { key: 'hour-mix', wide: true, render: (p) => <HourMix lang={p.lang} /> },
+    embeddingPanel(),
   ],
 };
 export default page;

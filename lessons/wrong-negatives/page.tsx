@@ -1,4 +1,5 @@
 import type { LessonPageDef } from '../../src/app/lesson-page';
+import { embeddingPanel } from '../../src/app/panels/embedding/EmbeddingPanel';
 import { BucketBars } from '../../src/app/panels/BucketBars';
 import { RecallDrop } from './RecallDrop';
 import { sweeps } from './sweeps';
@@ -11,6 +12,7 @@ const page: LessonPageDef = {
     { key: 'pair', render: (p) => <TaskPair {...p} /> },
     { key: 'closeness', render: (p) => <BucketBars {...p} grouping="closeness" /> },
     { key: 'drop', render: (p) => <RecallDrop {...p} /> },
+    embeddingPanel(),
   ],
   sweeps,
 };

@@ -7,6 +7,7 @@ import type { SweepDef } from '../lesson/sweep';
 import { backendOrder } from '../model/backends';
 import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
 import type { LessonConfig } from './config';
+import { receiveInspection, resetInspection } from './panels/embedding/store';
 import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
 import { addSweepPoint, recordRun, setSweepStatus, useSweeps } from './sweeps';
 
@@ -101,6 +102,9 @@ function handle(m: WorkerMessage, scope: SessionScope): void {
       queueSnapshot(m.snapshot);
       if (m.snapshot.phase === 'done') recordRun(scope.lessonId, scope.sweeps(), m.snapshot);
       return;
+    case 'inspection':
+      receiveInspection(m.inspection, m.run);
+      return;
     case 'sweepPoint':
       addSweepPoint(m.key, { value: m.value, armId: m.armId, step: m.step, metrics: m.metrics, detail: m.detail, source: 'sweep' });
       return;
@@ -142,6 +146,7 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
   useEffect(() => {
     dropPendingSnapshot();
     useRun.setState({ ...EMPTY_RUN });
+    resetInspection();
     // A sweep lives in the worker: a new worker has none (its measured points stay).
     useSweeps.setState({ status: null });
     const c = new LabClient((m) => handle(m, { lessonId, sweeps: () => sweepsNow.current }));

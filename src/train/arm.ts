@@ -219,10 +219,35 @@ export class Arm {
 
   /** Unit vectors of the given users and of every item (caller disposes); towers only. */
   vectors(users: Int32Array): { users: tf.Tensor2D; items: tf.Tensor2D } {
-    const { user, item } = this.towers!;
+    return { users: this.userVectors(users), items: this.itemVectors() };
+  }
+
+  /** Whether the arm has a user and an item tower (early fusion has neither: no vectors to show). */
+  get hasTowers(): boolean {
+    return !!this.towers;
+  }
+
+  /** Unit vectors of the given users (caller disposes); towers only. */
+  userVectors(users: Int32Array): tf.Tensor2D {
     const u = this.encodeUsers(users);
+    return tf.tidy(() => this.towers!.user.apply(u));
+  }
+
+  /** Unit vectors of every item (caller disposes); towers only. */
+  itemVectors(): tf.Tensor2D {
     const i = this.encodeItems(this.allItems());
-    return tf.tidy(() => ({ users: user.apply(u), items: item.apply(i) }));
+    return tf.tidy(() => this.towers!.item.apply(i));
+  }
+
+  /**
+   * The user tower's unit vector [1 × dim] for a user the world never saw (caller disposes): the
+   * ID reads as unknown (its reserved row), the other fields take `raw` (one value per slot of
+   * the user fields, −1 = unknown). An ID-only arm reads nothing else: every new user is the same.
+   */
+  newUserVector(raw: Int32Array): tf.Tensor2D {
+    const encoder = new FeatureEncoder(this.encoders.user.layout, raw);
+    const encoded = encoder.encode([0], (e, f) => f === 0 || (this.masked?.(e, f) ?? false));
+    return tf.tidy(() => this.towers!.user.apply(encoded));
   }
 
   /**

@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EvalContext } from '../eval/evaluate';
 import type { ArmProbe } from '../lesson/probes';
 import type { ArmSpec, Settings } from '../lesson/types';
+import type { Arm } from '../train/arm';
 import { Experiment } from '../train/experiment';
 import type { World } from '../world/types';
 import { appendPoint, nextChunk, thinEvals } from './pacing';
@@ -57,6 +58,11 @@ export class ArmRuns {
 
   has(id: string): boolean {
     return this.runs.has(id);
+  }
+
+  /** The engine's arm behind `id` (the page looks inside its towers), if it was created. */
+  arm(id: string): Arm | undefined {
+    return this.runs.get(id)?.exp.arms[0];
   }
 
   create(spec: ArmSpec, settings: Settings): void {

@@ -7,6 +7,7 @@ import type { EvalDetail } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import type { BackendName } from '../model/backends';
 import type { Settings, Text } from '../lesson/types';
+import type { InspectRequest, Inspection } from './inspection';
 
 export type RunPhase = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'error';
 
@@ -35,6 +36,8 @@ export type Command =
    */
   | { type: 'sweep'; id: number; key: string; knob: string; values: number[]; arms: string[] }
   | { type: 'cancelSweep'; id: number }
+  /** Look inside one arm's towers (the embedding map and its lists); answered by an `inspection`. */
+  | { type: 'inspect'; id: number; request: InspectRequest }
   | { type: 'dispose'; id: number };
 
 export type CommandType = Command['type'];
@@ -120,6 +123,8 @@ export type WorkerMessage =
   /** One finished hidden run of a sweep: the arm's metrics at `step` with the knob at `value`. */
   | { type: 'sweepPoint'; id: number; key: string; knob: string; value: number; armId: string; step: number; metrics: Metrics; detail?: EvalDetail }
   /** Progress of the sweep: `done` of `total` hidden runs finished; `active` false once it ended or was cancelled. */
+  /** The answer to an `inspect` (an `error` inside when it could not be answered). */
+  | { type: 'inspection'; id: number; run: number; inspection: Inspection }
   | { type: 'sweepStatus'; id: number; key: string; active: boolean; done: number; total: number; current?: { value: number; armId: string; step: number }; reason?: string };
 
 /** The worker answers every command's id; `id: 0` marks messages the worker sends on its own. */

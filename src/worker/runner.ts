@@ -18,6 +18,7 @@ import { generateWorld } from '../world/generate';
 import type { World } from '../world/types';
 import { ArmRuns, runSnapshot } from './arm-runs';
 import { BackendHost, BackendLost } from './backend-host';
+import { Inspector } from './inspect';
 import { evaluationDue, SNAPSHOT_EVERY_MS } from './pacing';
 import type { Command, RunPhase, WorkerMessage, WorkerMessageBody } from './protocol';
 import { UNSOLICITED } from './protocol';
@@ -42,6 +43,7 @@ export class Runner {
   private run = 0;
   private lastSnapshot = 0;
   private sweep?: Sweep;
+  private readonly inspector = new Inspector();
   /** Id of the command being answered, for the messages it causes. */
   private replyTo = UNSOLICITED;
 
@@ -152,6 +154,8 @@ export class Runner {
         return this.backend.lose();
       case 'sweep':
         return this.startSweep(cmd.key, cmd.knob, cmd.values, cmd.arms);
+      case 'inspect':
+        return this.emit({ type: 'inspection', run: this.run, inspection: await this.inspector.answer(cmd.request, { world: this.world, run: this.run, arm: (a) => this.arms?.arm(a) }) });
       case 'cancelSweep':
         this.endSweep('cancelled');
         return;
