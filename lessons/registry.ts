@@ -4,6 +4,7 @@ import { model } from './model';
 import { negatives } from './negatives';
 import { positives } from './positives';
 import { selfSupervision } from './self-supervision';
+import { serving } from './serving';
 import { trainingModes } from './training-modes';
 import { wrongNegatives } from './wrong-negatives';
 
@@ -30,7 +31,7 @@ export const LESSONS: LessonDef[] = [
   negatives,
   biasCorrection,
   wrongNegatives,
-  planned('serving', 'Online serving', '线上召回', ['exact', 'hnsw']),
+  serving,
   planned('updates', 'Model updates', '模型更新', ['full', 'incremental', 'full-and-incremental']),
   selfSupervision,
 ];

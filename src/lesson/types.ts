@@ -1,4 +1,5 @@
 import type { SamplerSpec } from '../model/samplers';
+import type { IndexSpec } from '../serve/index';
 import type { WorldConfig } from '../world/types';
 import type { Probe } from './probes';
 
@@ -57,6 +58,17 @@ export interface ArmSpec {
   positives: PositiveSpec;
   /** Self-supervised auxiliary task on the item tower: L = L_main + weight · L_self. */
   ssl?: SslSpec;
+  /**
+   * The retrieval index served from the item tower's vectors. Evaluation then also measures
+   * `annRecall@10` (share of the exact top-10 the index returns) and `queryMs` (user-tower pass +
+   * search). Recall@K itself stays the exact ranking's.
+   */
+  index?: IndexSpec;
+  /**
+   * A request feature of the user tower: the topic of the session's previous click (a world with
+   * sessionStickiness > 0 gives it meaning). Unknown at a session's start and in evaluation.
+   */
+  userContext?: 'session-topic';
 }
 
 export interface SslSpec {

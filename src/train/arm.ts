@@ -18,6 +18,7 @@ import {
 import { createSampler, type NegativeSampler, type PositiveBatch } from '../model/samplers';
 import { Tower, type TowerShape } from '../model/tower';
 import { Rng } from '../util/rng';
+import { sessionContext } from '../world/session';
 import type { World } from '../world/types';
 import { BatchStream, positivesFor } from './batches';
 
@@ -50,6 +51,10 @@ export class Arm {
   readonly frequency?: StreamingFrequency;
   private readonly ssl?: SslTask;
   private trueP?: Float64Array;
+  /** The user tower's encoder: the shared one, or one with the request's context field. */
+  private readonly userEncoder: FeatureEncoder;
+  /** With a user context: each training click's context value (world.train order). */
+  private readonly clickContext?: Int32Array;
   steps = 0;
 
   constructor(
@@ -61,12 +66,14 @@ export class Arm {
     const seed = settings.seed;
     const shape = towerShape(settings);
     const initRng = Rng.derive(seed, 'init');
+    this.userEncoder = spec.userContext ? sessionTopicEncoder(world) : encoders.user;
+    if (spec.userContext) this.clickContext = sessionContext(world);
     if (spec.model === 'early-fusion') {
       if (spec.loss !== 'listwise' || (spec.negativeLayout ?? 'shared') !== 'shared' || spec.ssl || spec.logQ !== 'none')
         throw new Error(`arm ${spec.id}: early fusion trains listwise against shared negatives, without logQ or SSL`);
       this.fusion = new FusionNet(encoders.user.layout, encoders.item.layout, shape, initRng);
     } else {
-      this.towers = { user: new Tower(encoders.user.layout, shape, initRng), item: new Tower(encoders.item.layout, shape, initRng) };
+      this.towers = { user: new Tower(this.userEncoder.layout, shape, initRng), item: new Tower(encoders.item.layout, shape, initRng) };
     }
     // Adam's epsilon set explicitly: backends differ in their default.
     this.optimizer = tf.train.adam(settings.lr, 0.9, 0.999, 1e-7);
@@ -88,7 +95,8 @@ export class Arm {
     const negatives = this.spec.loss === 'in-batch' ? undefined : this.drawNegatives(batch);
     const logQ = this.logQFor(batch, negatives);
     this.frequency?.update(batch.items);
-    const users = this.encodeUsers(batch.users);
+    const context = this.clickContext && batch.clicks && Int32Array.from(batch.clicks, (k) => this.clickContext![k]);
+    const users = this.encodeUsers(batch.users, context);
     const items = this.encodeItems(batch.items);
     const negEncoded = negatives && this.encodeItems(negatives);
     const sslBatch = this.ssl?.prepare();
@@ -176,8 +184,8 @@ export class Arm {
     return this.spec.model === 'id-only' ? (_, field) => field > 0 : undefined;
   }
 
-  private encodeUsers(ids: ArrayLike<number>): EncodedBatch {
-    return this.encoders.user.encode(ids, this.masked);
+  private encodeUsers(ids: ArrayLike<number>, context?: ArrayLike<number>): EncodedBatch {
+    return this.userEncoder.encode(ids, this.masked, undefined, context);
   }
 
   private encodeItems(ids: ArrayLike<number>): EncodedBatch {
@@ -186,10 +194,22 @@ export class Arm {
 
   /** Unit vectors of the given users and of every item (caller disposes); towers only. */
   vectors(users: Int32Array): { users: tf.Tensor2D; items: tf.Tensor2D } {
-    const { user, item } = this.towers!;
-    const u = this.encodeUsers(users);
-    const i = this.encodeItems(this.allItems());
-    return tf.tidy(() => ({ users: user.apply(u), items: item.apply(i) }));
+    return { users: this.userVectors(users), items: this.itemVectors() };
+  }
+
+  /** The item tower's unit vector of every item: what serving stores in its index (caller disposes). */
+  itemVectors(): tf.Tensor2D {
+    const encoded = this.encodeItems(this.allItems());
+    return tf.tidy(() => this.towers!.item.apply(encoded));
+  }
+
+  /**
+   * The user tower's unit vectors, computed as a request would: with the request's context values
+   * (one per user; absent: unknown, as at a session's start). Caller disposes.
+   */
+  userVectors(users: Int32Array, context?: Int32Array): tf.Tensor2D {
+    const encoded = this.encodeUsers(users, context);
+    return tf.tidy(() => this.towers!.user.apply(encoded));
   }
 
   /**
@@ -223,6 +243,12 @@ export class Arm {
     this.fusion?.dispose();
     this.optimizer.dispose();
   }
+}
+
+/** The user encoder with one request field: the topic of the session's previous click. */
+function sessionTopicEncoder(world: World): FeatureEncoder {
+  const fields = [...world.userFields, { name: 'sessionTopic', cardinality: world.config.topics, slots: 1 }];
+  return new FeatureEncoder(featureLayout(world.config.users, fields), world.userFeatures, 1);
 }
 
 /** The towers' (and the fusion network's) shape under these settings. */
