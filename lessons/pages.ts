@@ -11,5 +11,6 @@ export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = 
   negatives: () => import('./negatives/page'),
   'bias-correction': () => import('./bias-correction/page'),
   'wrong-negatives': () => import('./wrong-negatives/page'),
+  serving: () => import('./serving/page'),
   'self-supervision': () => import('./self-supervision/page'),
 };

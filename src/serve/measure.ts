@@ -72,6 +72,8 @@ export function recallLatencyCurve(
     const spec: IndexSpec = { kind: 'hnsw', M, efConstruction: opts.efConstruction, efSearch: opts.efs[0] };
     const t0 = performance.now();
     const index = buildIndex(spec, items, dim, opts.seed);
+    // The first searches of a page compile the search code: warm it up once, untimed.
+    if (!builds.length) searchMs(index, queries, dim, opts.k, Math.max(...opts.efs));
     builds.push({ M, buildMs: performance.now() - t0, memoryBytes: index.memoryBytes() });
     for (const ef of opts.efs)
       points.push({ M, efSearch: ef, recall: annRecall(exact, index, queries, dim, opts.k, ef), searchMs: searchMs(index, queries, dim, opts.k, ef) });

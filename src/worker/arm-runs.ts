@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EvalContext } from '../eval/evaluate';
 import type { ArmProbe } from '../lesson/probes';
 import type { ArmSpec, Settings } from '../lesson/types';
+import type { Arm } from '../train/arm';
 import { Experiment } from '../train/experiment';
 import type { World } from '../world/types';
 import { appendPoint, nextChunk, thinEvals } from './pacing';
@@ -116,6 +117,11 @@ export class ArmRuns {
 
   private live(): ArmRun[] {
     return [...this.runs.values()].filter((a) => a.enabled && !a.diverged);
+  }
+
+  /** The live arms' models (for measurements on their trained weights). */
+  liveArms(): Arm[] {
+    return this.live().map((r) => r.exp.arms[0]);
   }
 
   get liveCount(): number {

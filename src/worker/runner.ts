@@ -22,6 +22,7 @@ import { evaluationDue, SNAPSHOT_EVERY_MS } from './pacing';
 import type { Command, RunPhase, WorkerMessage, WorkerMessageBody } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { Sweep, type SweepContext } from './sweeps';
+import { TrainedProbes } from './trained-probes';
 import { worldReport } from './world-report';
 
 const yieldToEvents = () => new Promise((r) => setTimeout(r, 0));
@@ -42,6 +43,7 @@ export class Runner {
   private run = 0;
   private lastSnapshot = 0;
   private sweep?: Sweep;
+  private trained?: TrainedProbes;
   /** Id of the command being answered, for the messages it causes. */
   private replyTo = UNSOLICITED;
 
@@ -103,6 +105,7 @@ export class Runner {
         const lesson = findLesson(cmd.lessonId);
         if (!lesson || !lesson.ready) throw new Error(`lesson "${cmd.lessonId}" is not available`);
         this.lesson = lesson;
+        this.trained = new TrainedProbes(lesson, this.emit);
         this.settings = { ...cmd.settings };
         this.enabled = cmd.arms.filter((a) => lesson.armIds.includes(a));
         this.order = cmd.backends;
@@ -140,6 +143,7 @@ export class Runner {
         while (left > 0) left -= await this.trainChunk(arms, left, true);
         await arms.evaluateAll();
         this.phase = arms.lockstep() >= this.settings.steps ? 'done' : 'paused';
+        if (this.phase === 'done') await this.trained!.measure(this.run, arms, this.world!, this.settings);
         this.snapshot(true);
         return;
       }
@@ -247,6 +251,7 @@ export class Runner {
     this.arms = arms;
     for (const id of this.enabled) this.createArm(id);
     this.runProbes(probes.filter((p): p is RunProbe => p.per === 'run'));
+    this.trained!.clear(this.run);
     this.status({ en: 'Evaluating the untrained towers…', zh: '正在评估未训练的双塔……' });
     await arms.evaluateAll();
     this.phase = 'ready';
@@ -334,6 +339,7 @@ export class Runner {
     if (this.finished()) {
       this.running = false;
       await arms.evaluateAll();
+      await this.trained!.measure(this.run, arms, this.world!, this.settings);
       this.phase = 'done';
       this.snapshot(true);
       return;
