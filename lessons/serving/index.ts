@@ -1,6 +1,8 @@
+import type { JobDef } from '../../src/lesson/jobs';
 import type { ArmSpec, LessonDef, Settings } from '../../src/lesson/types';
 import { HNSW_DEFAULTS } from '../../src/serve/index';
 import { recallLatencyProbe, sessionProbe } from './probes';
+import { scaleJob } from './scale';
 import { text } from './text';
 
 /**
@@ -58,4 +60,5 @@ export const serving: LessonDef = {
   arms,
   claim: text.claim,
   probes: [recallLatencyProbe, sessionProbe],
+  jobs: [scaleJob as JobDef],
 };

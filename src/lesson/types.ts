@@ -1,6 +1,7 @@
 import type { SamplerSpec } from '../model/samplers';
 import type { IndexSpec } from '../serve/index';
 import type { WorldConfig } from '../world/types';
+import type { JobDef } from './jobs';
 import type { Probe } from './probes';
 
 export interface Text {
@@ -97,4 +98,6 @@ export interface LessonDef {
   claim: Text;
   /** Computations the worker runs for this lesson alone (see probes.ts). */
   probes?: Probe[];
+  /** Long computations the page starts on demand, each in a worker of its own (see jobs.ts). */
+  jobs?: JobDef[];
 }

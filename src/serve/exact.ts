@@ -6,6 +6,28 @@
 import { topKRows } from '../eval/topk';
 import type { Hits } from './hnsw';
 
+/**
+ * Rows of `vectors` ([n × dim]) with the k largest inner products with the query, best first,
+ * skipping `excluded` rows; `scores` (length ≥ n) is scratch space and holds every row's score after.
+ */
+export function scanTopK(
+  vectors: Float32Array,
+  n: number,
+  dim: number,
+  query: ArrayLike<number>,
+  offset: number,
+  k: number,
+  scores: Float32Array = new Float32Array(n),
+  excluded: ArrayLike<number> = [],
+): Int32Array {
+  for (let r = 0; r < n; r++) {
+    let dot = 0;
+    for (let j = 0, o = r * dim; j < dim; j++) dot += query[offset + j] * vectors[o + j];
+    scores[r] = dot;
+  }
+  return topKRows(scores, 1, n, k, () => excluded);
+}
+
 export class ExactIndex {
   private vectors: Float32Array;
   private labels: Int32Array;
@@ -57,17 +79,9 @@ export class ExactIndex {
 
   /** The k live items with the largest inner product (`_ef` is ignored: the scan is exhaustive). */
   search(query: ArrayLike<number>, k: number, _ef = 0, offset = 0): Hits {
-    const { dim, vectors, nodes } = this;
-    if (this.scores.length < nodes) this.scores = new Float32Array(this.labels.length);
-    const scores = this.scores;
-    for (let n = 0; n < nodes; n++) {
-      let dot = 0;
-      for (let j = 0, o = n * dim; j < dim; j++) dot += query[offset + j] * vectors[o + j];
-      scores[n] = dot;
-    }
-    const kk = Math.min(k, this.size);
-    const top = topKRows(scores, 1, nodes, kk, () => this.dead);
-    return { ids: Int32Array.from(top, (n) => this.labels[n]), scores: Float32Array.from(top, (n) => scores[n]) };
+    if (this.scores.length < this.nodes) this.scores = new Float32Array(this.labels.length);
+    const top = scanTopK(this.vectors, this.nodes, this.dim, query, offset, Math.min(k, this.size), this.scores, this.dead);
+    return { ids: Int32Array.from(top, (n) => this.labels[n]), scores: Float32Array.from(top, (n) => this.scores[n]) };
   }
 
   memoryBytes(): number {
