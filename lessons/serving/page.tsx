@@ -1,5 +1,6 @@
 import type { LessonPageDef } from '../../src/app/lesson-page';
 import { RecallLatencyPanel } from './RecallLatency';
+import { ScalePanel } from './ScalePanel';
 import { ServingDiagram } from './ServingDiagram';
 import { SessionPanel } from './SessionRecall';
 import { content } from './text';
@@ -10,6 +11,7 @@ const page: LessonPageDef = {
     { key: 'diagram', wide: true, render: (p) => <ServingDiagram lang={p.lang} /> },
     { key: 'recall-latency', wide: true, render: (p) => <RecallLatencyPanel {...p} /> },
     { key: 'session', wide: true, render: (p) => <SessionPanel {...p} /> },
+    { key: 'scale', wide: true, render: (p) => <ScalePanel {...p} /> },
   ],
 };
 export default page;
