@@ -85,3 +85,25 @@ describe('the worker runs a lesson’s probes', () => {
     expect(second.arms.every((a) => Object.keys(a.series).length === 0)).toBe(true);
   }, 120_000);
 });
+
+describe('the worker runs a lesson’s trained probes', () => {
+  it('measured on the live arms when the run reaches its target, `{ armId: value }`; a fresh run withdraws them', async () => {
+    const messages = start('serving', { steps: 6, sessionLength: 3 });
+    await snapshotWhere(messages, (s) => s.phase === 'ready');
+    const probes = () => messages.filter((m): m is Extract<WorkerMessage, { type: 'probe' }> => m.type === 'probe');
+    // Cleared at the run's start: nothing measured yet.
+    expect(probes().every((m) => m.value === undefined)).toBe(true);
+    send({ type: 'step', steps: 6 });
+    await snapshotWhere(messages, (x) => x.phase === 'done');
+    const curve = probes().findLast((m) => m.name === 'recallLatency')!.value as Record<string, unknown>;
+    const session = probes().findLast((m) => m.name === 'session')!.value as Record<string, { stored: number[] }>;
+    expect(Object.keys(curve)).toEqual(['hnsw']);
+    expect(Object.keys(session).sort()).toEqual(['exact', 'hnsw']);
+    expect(session.hnsw.stored).toHaveLength(3);
+    const before = probes().length;
+    send({ type: 'reset' });
+    await snapshotWhere(messages, (x) => x.phase === 'ready' && x.run > 1);
+    const after = probes().slice(before).filter((m) => m.name === 'recallLatency' || m.name === 'session');
+    expect(after.map((m) => m.value)).toEqual([undefined, undefined]);
+  });
+});
