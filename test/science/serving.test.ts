@@ -3,7 +3,7 @@ import { serving } from '../../lessons/serving';
 import { RECALL_LATENCY, type RecallLatency, SESSION, type SessionRecall } from '../../lessons/serving/probes';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
 import type { RunReport } from '../../src/train/runLesson';
-import { describeDifference, expectClaim, runSeeds, SCIENCE_TIMEOUT, SEEDS } from '../helpers/science';
+import { describeDifference, expectClaim, runSeeds, SCIENCE_TIMEOUT, SEEDS, summarise } from '../helpers/science';
 
 /**
  * The serving lesson on its default world, over SEEDS seeds. One arm (hnsw) is enough: both arms
@@ -26,11 +26,9 @@ describe('serving', () => {
       // The first request has no previous click: the two vectors are one.
       expect(s.perRequest[0]).toBe(s.stored[0]);
     }
-    const diffs = runs.map((r) => session(r).perRequestMean - session(r).storedMean);
-    const mean = diffs.reduce((a, b) => a + b, 0) / diffs.length;
-    const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, diffs.length - 1));
-    console.log(describeDifference('session recall per request − stored', { mean, sd, diffs }));
-    expectClaim({ mean, diffs }, 1);
+    const gain = summarise(runs.map((r) => session(r).perRequestMean - session(r).storedMean));
+    console.log(describeDifference('session recall per request − stored', gain));
+    expectClaim(gain, 1);
   });
 
   it(`serving: HNSW's recall@10 against the exact top-10 rises with efSearch, for every M (${SEEDS} seeds)`, () => {
