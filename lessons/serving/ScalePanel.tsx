@@ -77,7 +77,7 @@ export function ScalePanel(p: PanelProps) {
             </thead>
             <tbody>
               {done.map((r) => (
-                <tr key={r.items} data-testid={`scale-row-${r.items}`}>
+                <tr key={r.items} data-testid={`scale-row-${r.items}`} data-row={JSON.stringify(r)}>
                   <th scope="row">{r.items.toLocaleString('en')}</th>
                   <td>{ms(r.exactMs)} ms</td>
                   <td>{secs(r.buildMs)} s</td>

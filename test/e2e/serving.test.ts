@@ -54,6 +54,24 @@ describe.skipIf(!available)('the serving page in Chromium', () => {
 
   afterAll(() => lab?.close());
 
+  test('a wild index knob in the link is clamped with a notice', async () => {
+    const page = await lab!.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchConsole(page);
+    try {
+      await page.goto(`${lab!.url}#/lessons/serving?users=300&items=600&steps=40&backend=wasm&M=-3&efSearch=abc`);
+      const notices = page.getByTestId('url-notices');
+      await notices.waitFor({ timeout: 60_000 });
+      const body = (await notices.textContent()) ?? '';
+      expect(body).toContain('M=-3');
+      expect(body).toContain('efSearch');
+      expect(new URL(page.url()).hash).toContain('M=2');
+      await until('the wasm backend', () => text(page, 'backend'), (b) => b === 'wasm', 90_000);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
   test('index from the trained towers, the curve, sessions, scale with a responsive page, and hnswlib-wasm agreeing with the lab’s HNSW', async () => {
     const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchConsole(page);
