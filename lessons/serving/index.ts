@@ -41,10 +41,10 @@ export const serving: LessonDef = {
   ready: true,
   armIds: ['exact', 'hnsw'],
   knobs: [
-    { id: 'M', label: { en: 'HNSW links per node M', zh: 'HNSW 每个节点的连边数 M' }, min: 2, max: 64, step: 1, default: HNSW_DEFAULTS.M, integer: true },
-    { id: 'efSearch', label: { en: 'HNSW efSearch', zh: 'HNSW 搜索宽度 efSearch' }, min: 1, max: 512, step: 1, default: HNSW_DEFAULTS.efSearch, integer: true },
-    { id: 'efConstruction', label: { en: 'HNSW efConstruction', zh: 'HNSW 建索引宽度 efConstruction' }, min: 8, max: 400, step: 1, default: HNSW_DEFAULTS.efConstruction, integer: true },
-    { id: 'sessionLength', label: { en: 'Requests per session', zh: '每个会话的请求数' }, min: 2, max: 20, step: 1, default: 8, integer: true },
+    { id: 'M', label: { en: 'HNSW links per node M', zh: 'HNSW 每个节点的连边数 M' }, min: 2, max: 64, step: 1, default: HNSW_DEFAULTS.M, integer: true, hot: true },
+    { id: 'efSearch', label: { en: 'HNSW efSearch', zh: 'HNSW 搜索宽度 efSearch' }, min: 1, max: 512, step: 1, default: HNSW_DEFAULTS.efSearch, integer: true, hot: true },
+    { id: 'efConstruction', label: { en: 'HNSW efConstruction', zh: 'HNSW 建索引宽度 efConstruction' }, min: 8, max: 400, step: 1, default: HNSW_DEFAULTS.efConstruction, integer: true, hot: true },
+    { id: 'sessionLength', label: { en: 'Requests per session', zh: '每个会话的请求数' }, min: 2, max: 20, step: 1, default: 8, integer: true, hot: true },
     {
       id: 'sessionStickiness',
       label: { en: 'Session stickiness ρ', zh: '会话内兴趣延续 ρ' },

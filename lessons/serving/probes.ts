@@ -25,7 +25,7 @@ export const recallLatencyProbe: TrainedProbe<RecallLatency> = {
   per: 'trained',
   report: true,
   async compute(arm, { world, settings }) {
-    if (arm.spec.index?.kind !== 'hnsw') return undefined;
+    if (arm.index?.kind !== 'hnsw') return undefined;
     const { vectors, dim } = await armIndex(arm, { kind: 'exact' }, settings.seed);
     const users = spread(Int32Array.from({ length: world.config.users }, (_, u) => u), CURVE_QUERIES);
     const u = arm.userVectors(users);

@@ -72,7 +72,7 @@ export async function sessionRecall(arm: Arm, world: World, settings: Settings):
   const length = settings.sessionLength;
   const all = Int32Array.from({ length: world.config.users }, (_, u) => u);
   const s = simulateSessions(world, spread(all, SESSION_USERS), length, settings.seed);
-  const { index } = await armIndex(arm, arm.spec.index ?? { kind: 'exact' }, settings.seed);
+  const { index } = await armIndex(arm, arm.index ?? { kind: 'exact' }, settings.seed);
   const storedT = arm.userVectors(s.users);
   const repeated = Int32Array.from(s.clicks, (_, k) => s.users[Math.floor(k / length)]);
   const perRequestT = arm.userVectors(repeated, s.context);

@@ -100,6 +100,10 @@ export const content: LessonContent = {
       en: 'The recall–latency curve: one line per $M$, $ef_{\\text{search}}$ growing along it — recall rises towards 1 and each query takes longer; the vertical line is the exact scan’s time (recall 1). The bold point is the knobs’ current setting.',
     },
     {
+      zh: '$M$、$ef_{\\text{search}}$、$ef_{\\text{construction}}$ 只决定怎样提供服务，不影响模型学到什么：修改它们只会在训练好的双塔上重新建索引、重新测量，不会重新训练。',
+      en: '$M$, $ef_{\\text{search}}$ and $ef_{\\text{construction}}$ decide how the model is served, not what it learns: changing them rebuilds and re-measures the index on the trained towers, without retraining.',
+    },
+    {
       zh: '两组的 recall@K 相同：它们训练的是同一个模型。区别在 annRecall@10（返回了精确 top-10 中的多少）和 queryMs（用户塔 + 查找的时间）。',
       en: 'Both arms have the same recall@K: they train the same model. They differ in annRecall@10 (how much of the exact top-10 comes back) and queryMs (user tower + search).',
     },

@@ -20,6 +20,13 @@ export function worldKnobIds(lesson: LessonDef): string[] {
     .map((k) => k.id);
 }
 
+/** Ids of the lesson's knobs that re-measure the trained arms without retraining. */
+export function hotKnobIds(lesson: LessonDef): string[] {
+  return knobsOf(lesson)
+    .filter((k) => k.hot)
+    .map((k) => k.id);
+}
+
 /** The world a lesson runs on under these settings: its default world, then its world knobs. */
 export function lessonWorldConfig(lesson: LessonDef, settings: Settings): Partial<WorldConfig> {
   return worldConfigOf(lesson.world, settings, worldKnobIds(lesson));

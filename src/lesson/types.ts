@@ -23,6 +23,11 @@ export interface Knob {
   log?: boolean;
   /** Changing it rebuilds the world and restarts training (otherwise: restarts the arms only). */
   world?: boolean;
+  /**
+   * Changing it only re-measures the trained arms, never retrains them: it sets how the model is
+   * served (an index's search width), not what it learns.
+   */
+  hot?: boolean;
 }
 
 export type Settings = Record<string, number>;

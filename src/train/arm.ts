@@ -17,6 +17,7 @@ import {
 } from '../model/losses';
 import { createSampler, type NegativeSampler, type PositiveBatch } from '../model/samplers';
 import { Tower, type TowerShape } from '../model/tower';
+import type { IndexSpec } from '../serve/index';
 import { Rng } from '../util/rng';
 import { sessionContext } from '../world/session';
 import type { World } from '../world/types';
@@ -53,6 +54,8 @@ export class Arm {
   private trueP?: Float64Array;
   /** The user tower's encoder: the shared one, or one with the request's context field. */
   private readonly userEncoder: FeatureEncoder;
+  /** How the arm is served: `spec.index` at creation, then whatever a hot knob sets (no retraining). */
+  index?: IndexSpec;
   /** With a user context: each training click's context value (world.train order). */
   private readonly clickContext?: Int32Array;
   steps = 0;
@@ -66,6 +69,7 @@ export class Arm {
     const seed = settings.seed;
     const shape = towerShape(settings);
     const initRng = Rng.derive(seed, 'init');
+    this.index = spec.index;
     this.userEncoder = spec.userContext ? sessionTopicEncoder(world) : encoders.user;
     if (spec.userContext) this.clickContext = sessionContext(world);
     if (spec.model === 'early-fusion') {

@@ -119,7 +119,7 @@ export class Experiment {
       const ranked = await arm.rank(this.evalContext.users, auc);
       metrics[arm.id] = metricsOf(this.evalContext, ranked, auc);
       // Served from an index: how much of the exact top-10 it returns, and what a query costs.
-      if (arm.spec.index) Object.assign(metrics[arm.id], await indexMetrics(arm, arm.spec.index, this.evalContext.users, this.settings.seed));
+      if (arm.index) Object.assign(metrics[arm.id], await indexMetrics(arm, arm.index, this.evalContext.users, this.settings.seed));
       detail[arm.id] = detailOf(this.evalContext, ranked);
     }
     this.lastDetail = detail;

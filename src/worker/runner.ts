@@ -9,7 +9,7 @@
  */
 import { createEvalContext, type EvalContext } from '../eval/evaluate';
 import { findLesson } from '../../lessons/registry';
-import { lessonWorldConfig, worldKnobIds } from '../lesson/knobs';
+import { hotKnobIds, lessonWorldConfig, worldKnobIds } from '../lesson/knobs';
 import type { ArmProbe, RunProbe } from '../lesson/probes';
 import type { LessonDef, Settings, Text } from '../lesson/types';
 import type { BackendOptions } from '../model/backend';
@@ -292,7 +292,8 @@ export class Runner {
       this.notice({ en: 'World settings changed: a new world was generated and training restarted.', zh: '世界设置已改变：已生成新的世界，训练重新开始。' });
       return;
     }
-    const restarting = changed.filter((k) => k !== 'steps');
+    const hot = changed.filter((k) => hotKnobIds(lesson).includes(k));
+    const restarting = changed.filter((k) => k !== 'steps' && !hot.includes(k));
     if (restarting.length) {
       await this.buildArms();
       this.notice({ en: `Changed ${restarting.join(', ')}: the arms restarted from step 0.`, zh: `已修改 ${restarting.join('、')}：各组从第 0 步重新训练。` });
@@ -313,6 +314,7 @@ export class Runner {
         await arms.evaluate(id);
       }
     }
+    if (hot.length) await this.trained!.remeasure(hot, this.run, arms, this.world!, this.settings, this.finished());
     if (this.phase === 'done' && !this.finished()) this.phase = 'paused';
     if (this.running && this.finished()) {
       this.running = false;

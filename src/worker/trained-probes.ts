@@ -28,10 +28,22 @@ export class TrainedProbes {
     for (const p of this.probes) this.emit({ type: 'probe', run, name: p.name, value: undefined });
   }
 
+  /** Hot knobs changed: the arms are served anew and measured again, without retraining. */
+  async remeasure(changed: string[], run: number, arms: ArmRuns, world: World, settings: Settings, finished: boolean): Promise<void> {
+    arms.respec(this.lesson.arms(settings));
+    await arms.evaluateAll(true);
+    if (finished) await this.measure(run, arms, world, settings);
+    this.emit({
+      type: 'notice',
+      level: 'info',
+      text: { en: `Changed ${changed.join(', ')}: the trained arms were measured again, without retraining.`, zh: `已修改 ${changed.join('、')}：已重新测量训练好的各组，未重新训练。` },
+    });
+  }
+
   /** Measures the finished arms (once per run, step and set of arms). */
   async measure(run: number, arms: ArmRuns, world: World, settings: Settings): Promise<void> {
     const live = arms.liveArms();
-    const key = `${run}:${arms.lockstep()}:${live.map((a) => a.id).join(',')}`;
+    const key = JSON.stringify([run, arms.lockstep(), live.map((a) => a.id), settings]);
     if (!this.probes.length || !live.length || key === this.measured) return;
     this.measured = key;
     this.emit({ type: 'status', text: { en: 'Measuring the trained towers’ indexes…', zh: '正在测量训练后双塔的索引……' } });

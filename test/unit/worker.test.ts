@@ -45,6 +45,14 @@ async function snapshotWhere(messages: WorkerMessage[], check: (s: Snapshot) => 
   }
 }
 
+async function until(check: () => boolean): Promise<void> {
+  const end = Date.now() + 60_000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 afterEach(() => {
   runner?.push({ type: 'dispose', id: ++id });
   runner = undefined;
@@ -100,6 +108,19 @@ describe('the worker runs a lesson’s trained probes', () => {
     expect(Object.keys(curve)).toEqual(['hnsw']);
     expect(Object.keys(session).sort()).toEqual(['exact', 'hnsw']);
     expect(session.hnsw.stored).toHaveLength(3);
+    // A hot knob (efSearch): measured again on the same trained weights — same run, same step.
+    const done = await snapshotWhere(messages, (x) => x.phase === 'done');
+    const settings = { ...done.settings, efSearch: 3 };
+    send({ type: 'configure', settings, arms: ['exact', 'hnsw'] });
+    await until(() => messages.some((m) => m.type === 'notice' && m.text.en.includes('measured again, without retraining')));
+    const after1 = await snapshotWhere(messages, (x) => x.settings.efSearch === 3);
+    expect(after1.run).toBe(done.run);
+    expect(after1.step).toBe(done.step);
+    const hnsw = after1.arms.find((a) => a.id === 'hnsw')!;
+    expect(hnsw.evals.at(-1)!.step).toBe(done.step);
+    expect(hnsw.evals.filter((e) => e.step === done.step)).toHaveLength(1);
+    const curve2 = probes().findLast((m) => m.name === 'recallLatency')!.value as Record<string, { points: { efSearch: number }[] }>;
+    expect(curve2.hnsw.points.some((p) => p.efSearch === 3)).toBe(true);
     const before = probes().length;
     send({ type: 'reset' });
     await snapshotWhere(messages, (x) => x.phase === 'ready' && x.run > 1);
