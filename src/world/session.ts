@@ -32,6 +32,8 @@ export class SessionChooser {
     const weight = (i: number) => cdf[i] - (i > 0 ? cdf[i - 1] : 0);
     let total = 0;
     for (const i of items) total += weight(i);
+    // Nothing left in the topic (every item already clicked): the whole preference decides.
+    if (!(total > 0)) return sampleCdf(cdf, rng);
     let r = rng.next() * total;
     for (const i of items) if ((r -= weight(i)) < 0) return i;
     return items[items.length - 1];
