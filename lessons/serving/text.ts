@@ -161,8 +161,8 @@ export const panelText = {
   perRequest: { en: 'computed per request', zh: '每次请求实时计算' },
   scaleTitle: { en: 'Scale: exact scan and HNSW from 10k to 1M vectors', zh: '规模：从一万到一百万个向量的精确查找与 HNSW' },
   scaleNote: {
-    en: 'Synthetic vectors, not the trained model’s: random unit vectors of dimension {dim} around 64 random centres. Built and measured on demand in a worker of its own with the knobs’ M, efConstruction and efSearch; recall@10 against the exact top-10 of 200 queries (50 at 1M). A million vectors take minutes to index in a browser.',
-    zh: '合成向量，不是训练得到的向量：围绕 64 个随机中心的 {dim} 维随机单位向量。按需在独立的 Worker 中建索引并测量，使用旋钮的 M、efConstruction 和 efSearch；recall@10 相对 200 个查询（一百万时 50 个）的精确 top-10。在浏览器中为一百万个向量建索引需要几分钟。',
+    en: 'Synthetic vectors, not the trained model’s: random unit vectors of dimension {dim} around 64 random centres. Built and measured on demand in a worker of its own with the knobs’ M, efConstruction and efSearch; recall@10 against the exact top-10 of 200 queries (50 at 1M). A million vectors take many minutes to index (17 min in Node on the lab’s shared 2-core test machine at M 16, efConstruction 100; a smaller efConstruction builds faster).',
+    zh: '合成向量，不是训练得到的向量：围绕 64 个随机中心的 {dim} 维随机单位向量。按需在独立的 Worker 中建索引并测量，使用旋钮的 M、efConstruction 和 efSearch；recall@10 相对 200 个查询（一百万时 50 个）的精确 top-10。为一百万个向量建索引需要很多分钟（在实验室共享的双核测试机上用 Node 实测 17 分钟，M 16，efConstruction 100；efConstruction 越小建得越快）。',
   },
   scaleBuild: { en: 'Build', zh: '建索引' },
   cancel: { en: 'Cancel', zh: '取消' },
