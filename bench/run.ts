@@ -2,7 +2,7 @@
  * `npm run bench`: world generation, training throughput of every training-modes arm on wasm and
  * cpu, the bare tfjs loop of the same model beside it (ratios), and the default lesson run's wall
  * time. Each measurement runs in its own process (kernel registrations are process-wide), one at a
- * time. Prints a table and writes bench/results/latest.json.
+ * time; then the serving indexes (bench/serving.ts). Prints tables and writes bench/results/latest.json.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -87,7 +87,13 @@ console.log('(ratios > 1: faster than the bare loop. The bare loop is the listwi
 console.log(' "stock" = tfjs as shipped (+ the segment-sum kernel wasm lacks), "patched" = with the lab\'s kernel fixes.');
 console.log(` best of ${rounds} interleaved round(s); cpu "stock" only with --slow: ~60 s per step)`);
 
+// Serving indexes (the serving lesson's scale job): exact vs HNSW at 10k, 100k and (not --quick) 1M.
+const servingSizes = quick ? '10000,100000' : '10000,100000,1000000';
+const servingOut = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/serving.ts'), '--sizes', servingSizes], { cwd: root, encoding: 'utf8' });
+const serving = servingOut.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+console.log(servingOut.slice(servingOut.indexOf('\nserving indexes')));
+
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 const file = path.join(root, 'bench/results/latest.json');
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), worldSeconds, wasmSteps, cpuSteps, rounds, rows, lessonSeconds }, null, 2) + '\n');
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), worldSeconds, wasmSteps, cpuSteps, rounds, rows, lessonSeconds, serving }, null, 2) + '\n');
 console.log(`written ${path.relative(root, file)}`);

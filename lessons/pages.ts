@@ -11,6 +11,7 @@ export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = 
   negatives: () => import('./negatives/page'),
   'bias-correction': () => import('./bias-correction/page'),
   'wrong-negatives': () => import('./wrong-negatives/page'),
+  serving: () => import('./serving/page'),
   updates: () => import('./updates/page'),
   'self-supervision': () => import('./self-supervision/page'),
 };

@@ -4,24 +4,10 @@ import { model } from './model';
 import { negatives } from './negatives';
 import { positives } from './positives';
 import { selfSupervision } from './self-supervision';
+import { serving } from './serving';
 import { trainingModes } from './training-modes';
 import { updates } from './updates';
 import { wrongNegatives } from './wrong-negatives';
-
-/** A lesson of the design not built yet: listed on the home page as coming. */
-function planned(id: string, en: string, zh: string, armIds: string[]): LessonDef {
-  return {
-    id,
-    title: { en, zh },
-    summary: { en: 'Coming soon.', zh: '即将推出。' },
-    ready: false,
-    armIds,
-    knobs: [],
-    world: {},
-    arms: () => [],
-    claim: { en: '', zh: '' },
-  };
-}
 
 /** Every lesson of the design, in course order. Adding a lesson: its folder plus one line here. */
 export const LESSONS: LessonDef[] = [
@@ -31,7 +17,7 @@ export const LESSONS: LessonDef[] = [
   negatives,
   biasCorrection,
   wrongNegatives,
-  planned('serving', 'Online serving', '线上召回', ['exact', 'hnsw']),
+  serving,
   updates,
   selfSupervision,
 ];

@@ -33,6 +33,7 @@ const STRINGS = {
   world: { en: 'World', zh: '世界' },
   lessonKnobs: { en: 'This lesson', zh: '本课参数' },
   restartsRun: { en: 'changing it restarts training', zh: '修改后重新训练' },
+  remeasures: { en: 'changing it re-measures the trained model, without retraining', zh: '修改后重新测量训练好的模型，不重新训练' },
   rebuildsWorld: { en: 'changing it generates a new world', zh: '修改后生成新世界' },
   stepsDone: { en: 'steps', zh: '步' },
   lossChart: { en: 'Training loss', zh: '训练损失' },

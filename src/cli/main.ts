@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findLesson, LESSONS } from '../../lessons/registry';
 import { knobsOf } from '../lesson/knobs';
-import type { Knob, Settings } from '../lesson/types';
+import type { Knob, LessonDef, Settings } from '../lesson/types';
 import { isBackendName } from '../model/backends';
 import { type DayPoint, runLesson, type LessonReport } from '../train/runLesson';
 import { maxPreRankedFor, worldConfigOf } from '../world/config';
@@ -88,7 +88,7 @@ async function run(positional: string[], flags: Record<string, string>, json: bo
   const text = JSON.stringify({ ...fields, ...probes }, null, 2);
   if (out) writeFileSync(out, text + '\n');
   if (json) console.log(text);
-  else console.log(formatReport(report));
+  else console.log(formatReport(report, lesson));
   return 0;
 }
 
@@ -132,7 +132,7 @@ function rejectExtras(positional: string[], flags: Record<string, string>, allow
   if (bad) throw new UsageError(`unknown option --${bad}`);
 }
 
-function formatReport(r: LessonReport): string {
+function formatReport(r: LessonReport, lesson: LessonDef): string {
   const pct = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '  -  ');
   const lines = [
     `${r.lesson} on ${r.backend}: ${r.world.users} users, ${r.world.items} items, zipf ${r.world.zipf}, ${r.world.trainClicks} train / ${r.world.testClicks} test clicks, seed ${r.world.seed}${r.repeats > 1 ? ` (mean of ${r.repeats} seeds)` : ''}`,
@@ -150,7 +150,15 @@ function formatReport(r: LessonReport): string {
     lines.push(row(a.id, a.metrics, ` ${(a.finalLoss?.toFixed(3) ?? 'NaN').padStart(7)} ${Math.round(a.examplesPerSecond).toString().padStart(7)}${a.diverged ? `  ${a.diverged}` : ''}`));
   if (oracleDays) lines.push('(arms above: their last served day)', '', ...dayTable(oracleDays, r.arms));
   else lines.push('', `test.headShare = ${r.test.headShare.toFixed(3)} (head share of the held-out clicks)`);
-  for (const [name, value] of Object.entries(r.probes ?? {})) lines.push(`${name}: ${JSON.stringify(value)}`);
+  // Arms served from a vector index (design §4): what the index returns of the exact top-10, and a query's cost.
+  for (const a of r.arms)
+    if (a.metrics['annRecall@10'] !== undefined)
+      lines.push(`${a.id}: annRecall@10 ${pct(a.metrics['annRecall@10'])}, queryMs ${a.metrics.queryMs!.toFixed(3)} (user-tower pass + search)`);
+  for (const [name, value] of Object.entries(r.probes ?? {})) {
+    const probe = lesson.probes?.find((p) => p.name === name);
+    if (probe?.per === 'trained' && probe.format) lines.push('', ...probe.format(value as Record<string, unknown>));
+    else lines.push(`${name}: ${JSON.stringify(value)}`);
+  }
   return lines.join('\n');
 }
 

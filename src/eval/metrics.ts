@@ -15,7 +15,13 @@ export type MetricName =
   | 'coverage@50'
   | 'slate.auc';
 
-export type Metrics = Record<MetricName, number>;
+/**
+ * Measured for arms served from a vector index (design §4): `annRecall@10`, the share of the exact
+ * top-10 the index returns, and `queryMs`, the mean time of one query (user-tower pass + search).
+ */
+export type IndexMetricName = 'annRecall@10' | 'queryMs';
+
+export type Metrics = Record<MetricName, number> & Partial<Record<IndexMetricName, number>>;
 /** What a ranked list alone gives (slate.auc needs the scores themselves). */
 export type RankedMetrics = Omit<Metrics, 'slate.auc'>;
 export type RecallOnly = Pick<Metrics, 'recall@10' | 'recall@50' | 'recall@100'>;

@@ -22,6 +22,24 @@ export function worldKnobIds(lesson: LessonDef): string[] {
     .map((k) => k.id);
 }
 
+/** Ids of the lesson's knobs that re-measure the trained arms without retraining. */
+export function hotKnobIds(lesson: LessonDef): string[] {
+  return knobsOf(lesson)
+    .filter((k) => k.hot)
+    .map((k) => k.id);
+}
+
+/**
+ * What a change of settings asks of a run: a new world (a world knob changed), fresh arms (any
+ * other knob but `steps` and the hot ones), re-measured serving (hot knobs), or nothing.
+ */
+export function settingsChange(lesson: LessonDef, before: Settings, after: Settings): { changed: string[]; world: boolean; hot: string[]; restarting: string[] } {
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
+  const hot = changed.filter((k) => hotKnobIds(lesson).includes(k));
+  const world = changed.some((k) => worldKnobIds(lesson).includes(k));
+  return { changed, world, hot, restarting: changed.filter((k) => k !== 'steps' && !hot.includes(k)) };
+}
+
 /** The world a lesson runs on under these settings: its default world, then its world knobs. */
 export function lessonWorldConfig(lesson: LessonDef, settings: Settings): Partial<WorldConfig> {
   return worldConfigOf(lesson.world, settings, worldKnobIds(lesson));

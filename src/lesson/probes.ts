@@ -38,4 +38,32 @@ export interface ArmProbe {
   compute(arm: Arm): number | undefined;
 }
 
-export type Probe = RunProbe | ArmProbe;
+/**
+ * Computed for each arm once it has trained to the step target and been evaluated, on its trained
+ * weights (e.g. an index built from its item vectors, searched at many settings). Slower than a
+ * chunk probe, so it runs once per finished run, not during training. The page reads
+ * `useProbe(name)` as `{ [armId]: value }`; the CLI reports it the same way (with `report`).
+ */
+export interface TrainedProbe<T = unknown> {
+  name: string;
+  per: 'trained';
+  report?: boolean;
+  compute(arm: Arm, scope: RunScope): Promise<T | undefined>;
+  /** The CLI's text lines for the value (default: its JSON). */
+  format?(value: Record<string, T>): string[];
+}
+
+export type Probe = RunProbe | ArmProbe | TrainedProbe;
+
+/** Every trained probe of the lesson on every given arm: `{ name: { armId: value } }` (arms without a value left out). */
+export async function trainedProbeValues(probes: Probe[], arms: Arm[], scope: RunScope): Promise<Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const probe of probes) {
+    if (probe.per !== 'trained') continue;
+    for (const arm of arms) {
+      const value = await probe.compute(arm, scope);
+      if (value !== undefined) (out[probe.name] ??= {})[arm.id] = value;
+    }
+  }
+  return out;
+}

@@ -1,5 +1,7 @@
 import type { SamplerSpec } from '../model/samplers';
+import type { IndexSpec } from '../serve/index';
 import type { WorldConfig } from '../world/types';
+import type { JobDef } from './jobs';
 import type { Probe } from './probes';
 import type { UpdatePolicy } from '../train/updates';
 
@@ -22,6 +24,11 @@ export interface Knob {
   log?: boolean;
   /** Changing it rebuilds the world and restarts training (otherwise: restarts the arms only). */
   world?: boolean;
+  /**
+   * Changing it only re-measures the trained arms, never retrains them: it sets how the model is
+   * served (an index's search width), not what it learns.
+   */
+  hot?: boolean;
 }
 
 export type Settings = Record<string, number>;
@@ -63,6 +70,17 @@ export interface ArmSpec {
    * and the arm updates by this policy (full daily, incremental hourly, both, or never).
    */
   update?: UpdatePolicy;
+  /**
+   * The retrieval index served from the item tower's vectors. Evaluation then also measures
+   * `annRecall@10` (share of the exact top-10 the index returns) and `queryMs` (user-tower pass +
+   * search). Recall@K itself stays the exact ranking's.
+   */
+  index?: IndexSpec;
+  /**
+   * A request feature of the user tower: the topic of the session's previous click (a world with
+   * sessionStickiness > 0 gives it meaning). Unknown at a session's start and in evaluation.
+   */
+  userContext?: 'session-topic';
 }
 
 export interface SslSpec {
@@ -96,4 +114,6 @@ export interface LessonDef {
    * for arms judged at fixed moments, such as the end of a simulated day.
    */
   evaluateEvery?: number;
+  /** Long computations the page starts on demand, each in a worker of its own (see jobs.ts). */
+  jobs?: JobDef[];
 }

@@ -37,26 +37,33 @@ export interface EncodedBatch {
   weights: Float32Array;
 }
 
-/** Encodes entities of one kind (users or items) from the world's raw feature matrix. */
+/**
+ * Encodes entities of one kind (users or items) from the world's raw feature matrix. The last
+ * `contextFields` fields (one slot each) are not the entity's but the request's — known only when
+ * the request arrives (e.g. the topic of the session's previous click) — and come with each call.
+ */
 export class FeatureEncoder {
   private readonly rawStride: number;
 
   constructor(
     readonly layout: FeatureLayout,
-    /** Raw values [entities × Σ slots of the non-ID fields], −1 for an empty slot. */
+    /** Raw values [entities × Σ slots of the non-ID, non-context fields], −1 for an empty slot. */
     private readonly raw: Int32Array,
+    readonly contextFields = 0,
   ) {
-    this.rawStride = layout.slots - 1;
+    this.rawStride = layout.slots - 1 - contextFields;
   }
 
   /**
    * `masked(e, field)` may hide fields per example (self-supervision); `dropSlot(e, slot)` may
-   * drop single values of a multi-valued field. Both default to keeping everything.
+   * drop single values of a multi-valued field. Both default to keeping everything. `context`:
+   * the context fields' values [examples × contextFields] (absent or −1: unknown).
    */
   encode(
     ids: ArrayLike<number>,
     masked?: (example: number, field: number) => boolean,
     dropSlot?: (example: number, slot: number) => boolean,
+    context?: ArrayLike<number>,
   ): EncodedBatch {
     const { layout } = this;
     const n = ids.length;
@@ -70,7 +77,8 @@ export class FeatureEncoder {
       perField.fill(0);
       for (let s = 0; s < S; s++) {
         const f = layout.slotField[s];
-        const value = s === 0 ? id : this.raw[id * this.rawStride + s - 1];
+        const c = s - 1 - this.rawStride;
+        const value = s === 0 ? id : c < 0 ? this.raw[id * this.rawStride + s - 1] : (context?.[e * this.contextFields + c] ?? -1);
         const defaultRow = layout.offsets[f] + layout.fields[f].cardinality;
         const hidden = (masked?.(e, f) ?? false) || value < 0 || (dropSlot?.(e, s) ?? false);
         rows[e * S + s] = hidden ? defaultRow : layout.offsets[f] + value;

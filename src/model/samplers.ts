@@ -7,6 +7,8 @@ import type { World } from '../world/types';
 export interface PositiveBatch {
   users: Int32Array;
   items: Int32Array;
+  /** Rows of world.train the batch was drawn from (for per-click context); absent for made-up batches. */
+  clicks?: Int32Array;
 }
 
 /**

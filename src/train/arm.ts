@@ -17,7 +17,9 @@ import {
 } from '../model/losses';
 import { createSampler, type NegativeSampler, type PositiveBatch } from '../model/samplers';
 import { Tower, type TowerShape } from '../model/tower';
+import type { IndexSpec } from '../serve/index';
 import { Rng } from '../util/rng';
+import { sessionContext } from '../world/session';
 import type { World } from '../world/types';
 import { BatchStream, positivesFor } from './batches';
 import { DailyUpdates } from './updates';
@@ -53,6 +55,12 @@ export class Arm {
   private trueP?: Float64Array;
   /** Arms that run over simulated days: their clock and update policy. */
   readonly daily?: DailyUpdates;
+  /** The user tower's encoder: the shared one, or one with the request's context field. */
+  private readonly userEncoder: FeatureEncoder;
+  /** How the arm is served: `spec.index` at creation, then whatever a hot knob sets (no retraining). */
+  index?: IndexSpec;
+  /** With a user context: each training click's context value (world.train order). */
+  private readonly clickContext?: Int32Array;
   steps = 0;
 
   constructor(
@@ -64,12 +72,15 @@ export class Arm {
     const seed = settings.seed;
     const shape = towerShape(settings);
     const initRng = Rng.derive(seed, 'init');
+    this.index = spec.index;
+    this.userEncoder = spec.userContext ? sessionTopicEncoder(world) : encoders.user;
+    if (spec.userContext) this.clickContext = sessionContext(world);
     if (spec.model === 'early-fusion') {
       if (spec.loss !== 'listwise' || (spec.negativeLayout ?? 'shared') !== 'shared' || spec.ssl || spec.logQ !== 'none')
         throw new Error(`arm ${spec.id}: early fusion trains listwise against shared negatives, without logQ or SSL`);
       this.fusion = new FusionNet(encoders.user.layout, encoders.item.layout, shape, initRng);
     } else {
-      this.towers = { user: new Tower(encoders.user.layout, shape, initRng), item: new Tower(encoders.item.layout, shape, initRng) };
+      this.towers = { user: new Tower(this.userEncoder.layout, shape, initRng), item: new Tower(encoders.item.layout, shape, initRng) };
     }
     // Adam's epsilon set explicitly: backends differ in their default.
     this.optimizer = tf.train.adam(settings.lr, 0.9, 0.999, 1e-7);
@@ -104,7 +115,8 @@ export class Arm {
     const negatives = this.spec.loss === 'in-batch' ? undefined : this.drawNegatives(batch, rng);
     const logQ = this.logQFor(batch, negatives);
     this.frequency?.update(batch.items);
-    const users = this.encodeUsers(batch.users);
+    const context = this.clickContext && batch.clicks && Int32Array.from(batch.clicks, (k) => this.clickContext![k]);
+    const users = this.encodeUsers(batch.users, context);
     const items = this.encodeItems(batch.items);
     const negEncoded = negatives && this.encodeItems(negatives);
     const sslBatch = this.ssl?.prepare();
@@ -209,8 +221,8 @@ export class Arm {
     return this.spec.model === 'id-only' ? (_, field) => field > 0 : undefined;
   }
 
-  private encodeUsers(ids: ArrayLike<number>): EncodedBatch {
-    return this.encoders.user.encode(ids, this.masked);
+  private encodeUsers(ids: ArrayLike<number>, context?: ArrayLike<number>): EncodedBatch {
+    return this.userEncoder.encode(ids, this.masked, undefined, context);
   }
 
   private encodeItems(ids: ArrayLike<number>): EncodedBatch {
@@ -227,26 +239,29 @@ export class Arm {
     return !!this.towers;
   }
 
-  /** Unit vectors of the given users (caller disposes); towers only. */
-  userVectors(users: Int32Array): tf.Tensor2D {
-    const u = this.encodeUsers(users);
-    return tf.tidy(() => this.towers!.user.apply(u));
-  }
-
-  /** Unit vectors of every item (caller disposes); towers only. */
-  itemVectors(): tf.Tensor2D {
-    const i = this.encodeItems(this.allItems());
-    return tf.tidy(() => this.towers!.item.apply(i));
-  }
-
   /**
    * The user tower's unit vector [1 × dim] for a user the world never saw (caller disposes): the
    * ID reads as unknown (its reserved row), the other fields take `raw` (one value per slot of
    * the user fields, −1 = unknown). An ID-only arm reads nothing else: every new user is the same.
    */
   newUserVector(raw: Int32Array): tf.Tensor2D {
-    const encoder = new FeatureEncoder(this.encoders.user.layout, raw);
+    const encoder = new FeatureEncoder(this.userEncoder.layout, raw, this.userEncoder.contextFields);
     const encoded = encoder.encode([0], (e, f) => f === 0 || (this.masked?.(e, f) ?? false));
+    return tf.tidy(() => this.towers!.user.apply(encoded));
+  }
+
+  /** The item tower's unit vector of every item: what serving stores in its index (caller disposes). */
+  itemVectors(): tf.Tensor2D {
+    const encoded = this.encodeItems(this.allItems());
+    return tf.tidy(() => this.towers!.item.apply(encoded));
+  }
+
+  /**
+   * The user tower's unit vectors, computed as a request would: with the request's context values
+   * (one per user; absent: unknown, as at a session's start). Caller disposes.
+   */
+  userVectors(users: Int32Array, context?: Int32Array): tf.Tensor2D {
+    const encoded = this.encodeUsers(users, context);
     return tf.tidy(() => this.towers!.user.apply(encoded));
   }
 
@@ -284,6 +299,12 @@ export class Arm {
     this.idRows?.forEach((t) => t.dispose());
     this.daily?.dispose();
   }
+}
+
+/** The user encoder with one request field: the topic of the session's previous click. */
+function sessionTopicEncoder(world: World): FeatureEncoder {
+  const fields = [...world.userFields, { name: 'sessionTopic', cardinality: world.config.topics, slots: 1 }];
+  return new FeatureEncoder(featureLayout(world.config.users, fields), world.userFeatures, 1);
 }
 
 /** The towers' (and the fusion network's) shape under these settings. */

@@ -59,12 +59,13 @@ export class BatchStream {
     }
     const users = new Int32Array(this.batchSize);
     const items = new Int32Array(this.batchSize);
+    const clicks = this.order.slice(this.cursor, this.cursor + this.batchSize);
     for (let b = 0; b < this.batchSize; b++) {
-      const k = this.order[this.cursor + b];
+      const k = clicks[b];
       users[b] = this.world.train.user[k];
       items[b] = this.world.train.item[k];
     }
     this.cursor += this.batchSize;
-    return { users, items };
+    return { users, items, clicks };
   }
 }

@@ -5,6 +5,7 @@ import { SlateAuc } from '../eval/slates';
 import type { ArmSpec, Settings } from '../lesson/types';
 import type { World } from '../world/types';
 import { Arm, createEncoders } from './arm';
+import { indexMetrics } from './serving-index';
 
 export interface ArmProgress {
   id: string;
@@ -127,6 +128,8 @@ export class Experiment {
       const auc = new SlateAuc(this.evalContext.slates);
       const ranked = await arm.rank(this.evalContext.users, auc);
       metrics[arm.id] = metricsOf(this.evalContext, ranked, auc);
+      // Served from an index: how much of the exact top-10 it returns, and what a query costs.
+      if (arm.index) Object.assign(metrics[arm.id], await indexMetrics(arm, arm.index, this.evalContext.users, this.settings.seed));
       detail[arm.id] = detailOf(this.evalContext, ranked);
     }
     this.lastDetail = detail;

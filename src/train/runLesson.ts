@@ -1,5 +1,6 @@
 import { findLessonArms } from '../lesson/arms';
 import { lessonWorldConfig } from '../lesson/knobs';
+import { trainedProbeValues } from '../lesson/probes';
 import type { LessonDef, Settings } from '../lesson/types';
 import { CLOSENESS_GROUPS, POPULARITY_BUCKETS } from '../eval/breakdown';
 import { createEvalContext, type EvalDetail } from '../eval/evaluate';
@@ -99,6 +100,8 @@ async function runOnce(lesson: LessonDef, settings: Settings, options: RunOption
       options.onProgress?.(`seed ${settings.seed} step ${done}/${settings.steps}: ${progress.map((p) => `${p.id} ${p.loss?.toFixed(3) ?? p.diverged ?? '-'}`).join(', ')}`);
     }
     const metrics = await experiment.evaluate();
+    const trained = await trainedProbeValues(lesson.probes ?? [], experiment.activeArms, { world, settings, specs });
+    for (const p of lesson.probes ?? []) if (p.per === 'trained' && p.report && trained[p.name]) probes[p.name] = trained[p.name];
     const daily = new Map(experiment.arms.filter((a) => a.daily).map((a) => [a.id, a.daily!]));
     return {
       lesson: lesson.id,

@@ -126,6 +126,21 @@ export class ArmRuns {
     return [...this.runs.values()].filter((a) => a.enabled && !a.diverged);
   }
 
+  /** A hot knob changed: each arm is served as its new spec says, its weights untouched. */
+  respec(specs: ArmSpec[]): void {
+    for (const run of this.runs.values()) {
+      const spec = specs.find((s) => s.id === run.spec.id);
+      if (!spec) continue;
+      run.spec = spec;
+      run.exp.arms[0].index = spec.index;
+    }
+  }
+
+  /** The live arms' models (for measurements on their trained weights). */
+  liveArms(): Arm[] {
+    return this.live().map((r) => r.exp.arms[0]);
+  }
+
   get liveCount(): number {
     return this.live().length;
   }
@@ -185,9 +200,10 @@ export class ArmRuns {
     return { steps: n, diverged };
   }
 
-  async evaluateAll(): Promise<void> {
+  /** `again`: also arms already evaluated at their step (their serving changed: a hot knob). */
+  async evaluateAll(again = false): Promise<void> {
     const t0 = performance.now();
-    for (const run of this.live()) await this.evaluateRun(run);
+    for (const run of this.live()) await this.evaluateRun(run, again);
     const end = performance.now();
     this.lastEvalSeconds = (end - t0) / 1000;
     this.evalSeconds += this.lastEvalSeconds;
@@ -200,9 +216,12 @@ export class ArmRuns {
     if (run) await this.evaluateRun(run);
   }
 
-  private async evaluateRun(run: ArmRun): Promise<void> {
+  private async evaluateRun(run: ArmRun, again = false): Promise<void> {
     const step = ArmRuns.steps(run);
-    if (run.evals.length && run.evals[run.evals.length - 1].step === step) return;
+    if (run.evals.length && run.evals[run.evals.length - 1].step === step) {
+      if (!again) return;
+      run.evals.pop();
+    }
     const metrics = await this.race(run.exp.evaluate());
     const m = metrics[run.spec.id];
     if (!m) return;

@@ -114,7 +114,11 @@ export type WorkerMessage =
   | { type: 'backend'; id: number; name: BackendName; reason: string; fallback: boolean }
   | { type: 'ready'; id: number; run: number; world: WorldSummary; baselines: Baselines }
   | { type: 'snapshot'; id: number; snapshot: Snapshot }
-  /** A run probe of the lesson: its value for run `run` (after `ready`, whenever the arms start afresh). */
+  /**
+   * A run probe of the lesson: its value for run `run` (after `ready`, whenever the arms start
+   * afresh). A trained probe: `{ [armId]: value }` once the run reaches its target, `undefined`
+   * when a fresh run withdraws it.
+   */
   | { type: 'probe'; id: number; run: number; name: string; value: unknown }
   | { type: 'diverged'; id: number; run: number; armId: string; reason: string }
   /** Something the user should read (a fallback, a restart). */

@@ -9,7 +9,7 @@
  */
 import { createEvalContext, type EvalContext } from '../eval/evaluate';
 import { findLesson } from '../../lessons/registry';
-import { lessonWorldConfig, worldKnobIds } from '../lesson/knobs';
+import { lessonWorldConfig, settingsChange } from '../lesson/knobs';
 import type { ArmProbe, RunProbe } from '../lesson/probes';
 import type { LessonDef, Settings, Text } from '../lesson/types';
 import type { BackendOptions } from '../model/backend';
@@ -23,6 +23,7 @@ import { evaluationDue, SNAPSHOT_EVERY_MS } from './pacing';
 import type { Command, RunPhase, WorkerMessage, WorkerMessageBody } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { Sweep, type SweepContext } from './sweeps';
+import { TrainedProbes } from './trained-probes';
 import { worldReport } from './world-report';
 
 const yieldToEvents = () => new Promise((r) => setTimeout(r, 0));
@@ -44,6 +45,7 @@ export class Runner {
   private lastSnapshot = 0;
   private sweep?: Sweep;
   private readonly inspector = new Inspector();
+  private trained?: TrainedProbes;
   /** Id of the command being answered, for the messages it causes. */
   private replyTo = UNSOLICITED;
 
@@ -105,6 +107,7 @@ export class Runner {
         const lesson = findLesson(cmd.lessonId);
         if (!lesson || !lesson.ready) throw new Error(`lesson "${cmd.lessonId}" is not available`);
         this.lesson = lesson;
+        this.trained = new TrainedProbes(lesson, this.emit);
         this.settings = { ...cmd.settings };
         this.enabled = cmd.arms.filter((a) => lesson.armIds.includes(a));
         this.order = cmd.backends;
@@ -142,6 +145,7 @@ export class Runner {
         while (left > 0) left -= await this.trainChunk(arms, left, true);
         await arms.evaluateAll();
         this.phase = arms.lockstep() >= this.settings.steps ? 'done' : 'paused';
+        if (this.phase === 'done') await this.trained!.measure(this.run, arms, this.world!, this.settings);
         this.snapshot(true);
         return;
       }
@@ -251,6 +255,7 @@ export class Runner {
     this.arms = arms;
     for (const id of this.enabled) this.createArm(id);
     this.runProbes(probes.filter((p): p is RunProbe => p.per === 'run'));
+    this.trained!.clear(this.run);
     this.status({ en: 'Evaluating the untrained towers…', zh: '正在评估未训练的双塔……' });
     await arms.evaluateAll();
     this.phase = 'ready';
@@ -278,20 +283,18 @@ export class Runner {
     const before = this.settings;
     this.settings = { ...settings };
     this.enabled = armIds.filter((a) => lesson.armIds.includes(a));
-    const changed = Object.keys(settings).filter((k) => settings[k] !== before[k]);
+    const { changed, world, hot, restarting } = settingsChange(lesson, before, settings);
     // A sweep's points hold every other setting fixed: a change of any but the swept knob ends it.
     const breaking = changed.filter((k) => k !== this.sweep?.knob);
     if (breaking.length && this.sweep) this.endSweep(`settings changed (${breaking.join(', ')})`);
-    const worldKnobs = worldKnobIds(lesson);
     const wasRunning = this.running;
-    if (changed.some((k) => worldKnobs.includes(k))) {
+    if (world) {
       this.running = false;
       await this.buildWorld();
       await this.buildArms();
       this.notice({ en: 'World settings changed: a new world was generated and training restarted.', zh: '世界设置已改变：已生成新的世界，训练重新开始。' });
       return;
     }
-    const restarting = changed.filter((k) => k !== 'steps');
     if (restarting.length) {
       await this.buildArms();
       this.notice({ en: `Changed ${restarting.join(', ')}: the arms restarted from step 0.`, zh: `已修改 ${restarting.join('、')}：各组从第 0 步重新训练。` });
@@ -312,6 +315,7 @@ export class Runner {
         await arms.evaluate(id);
       }
     }
+    if (hot.length) await this.trained!.remeasure(hot, this.run, arms, this.world!, this.settings, this.finished());
     if (this.phase === 'done' && !this.finished()) this.phase = 'paused';
     if (this.running && this.finished()) {
       this.running = false;
@@ -338,6 +342,7 @@ export class Runner {
     if (this.finished()) {
       this.running = false;
       await arms.evaluateAll();
+      await this.trained!.measure(this.run, arms, this.world!, this.settings);
       this.phase = 'done';
       this.snapshot(true);
       return;

@@ -115,7 +115,15 @@ with κ = ${c.sharpness}, β = ${c.popularityWeight}, bonus = ${SAME_CITY_BONUS}
 exposure bias γ = ${c.exposureBias} (the previous recommender's exposure; 0 = an unbiased log), without repeats per user;
 held-out clicks are drawn from P(i | u, d = ${c.days - 1}) itself. The hour of a click follows the item topic's hourly
 multiplier in truth.json (topicHourly[topic·24 + hour]). The oracle ranks every item by P(i | u, d = ${c.days - 1}),
-excluding the user's training items.
+excluding the user's training items.${
+    c.sessionStickiness > 0
+      ? `
+
+Sessions (sessionStickiness ρ = ${c.sessionStickiness}): within a user's day, each click after the first stays on the topic
+of the previous click with probability ρ (drawn from P(i | u, d) restricted to that topic), otherwise it is drawn as
+above. train.csv and test.csv list each user's clicks of a day in session order (the hour column is drawn apart from it).`
+      : ''
+  }
 
 ## Slates and the choice model
 The previous recommender shows slates drawn from ${UPSTREAM_FORMULA} (noisier and more popularity-biased than the

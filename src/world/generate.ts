@@ -1,4 +1,5 @@
-import { Rng, sampleCdf } from '../util/rng';
+import { Rng } from '../util/rng';
+import { SESSION_START, SessionChooser } from './session';
 import { SlateDay } from './slates';
 import { itemStrideOf, UserTruth } from './truth';
 import type { Csr, Exposures, FieldSpec, Interactions, World, WorldConfig } from './types';
@@ -19,6 +20,7 @@ export const DEFAULT_WORLD: WorldConfig = {
   shown: 10,
   preRanked: 200,
   exposureBias: 0,
+  sessionStickiness: 0,
 };
 
 const LATENT_DIM = 16;
@@ -89,6 +91,7 @@ export function validateWorldConfig(cfg: WorldConfig): void {
   if (!(cfg.driftPerDay >= 0 && cfg.driftPerDay <= 1)) throw new Error(`world: driftPerDay must be in [0, 1], got ${cfg.driftPerDay}`);
   if (!(cfg.hourSkew >= 0 && cfg.hourSkew <= 1)) throw new Error(`world: hourSkew must be in [0, 1], got ${cfg.hourSkew}`);
   if (!(cfg.exposureBias >= 0 && cfg.exposureBias <= 3)) throw new Error(`world: exposureBias must be in [0, 3], got ${cfg.exposureBias}`);
+  if (!(cfg.sessionStickiness >= 0 && cfg.sessionStickiness < 1)) throw new Error(`world: sessionStickiness must be in [0, 1), got ${cfg.sessionStickiness}`);
 }
 
 /** Builds the whole world from its config; the same config (seed included) gives the same world. */
@@ -273,6 +276,7 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
   const test = new LogBuilder();
   const exposures = new LogBuilder();
   const heldOut = new LogBuilder();
+  const session = new SessionChooser(world);
   // The exposure factor pi^γ of the training log (1 everywhere at γ = 0).
   const exposure = Float64Array.from(itemPopularity, (p) => Math.pow(p, config.exposureBias));
   const drawHourFor = (item: number): number => {
@@ -293,10 +297,12 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
       if (perDay[d] === 0) continue;
       const slates = new SlateDay(truth.logits(d, logits), itemPopularity);
       for (let i = 0, acc = 0; i < nItems; i++) cdf[i] = acc += slates.weight[i] * exposure[i];
+      let prevTopic = SESSION_START;
       for (let c = 0, tries = 0; c < perDay[d] && tries < perDay[d] * 20; tries++) {
-        const item = sampleCdf(cdf, rng);
+        const item = session.draw(cdf, prevTopic, rng);
         if (clicked.has(item)) continue;
         clicked.add(item);
+        prevTopic = itemTopic[item];
         const hour = drawHourFor(item);
         train.push(u, item, d, hour);
         exposures.pushSlate(u, item, slates.companions(item, config.shown, clicked, slateRng), d, hour);
@@ -310,10 +316,12 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     const nTest = Math.max(1, Math.round(config.testShare * clicked.size));
     const seen = new Set<number>();
     const hours: number[] = [];
+    let prevTopic = SESSION_START;
     for (let c = 0, tries = 0; c < nTest && tries < nTest * 50; tries++) {
-      const item = sampleCdf(cdf, rng);
+      const item = session.draw(cdf, prevTopic, rng);
       if (clicked.has(item) || seen.has(item)) continue;
       seen.add(item);
+      prevTopic = itemTopic[item];
       hours.push(drawHourFor(item));
       test.push(u, item, testDay, hours[c]);
       c++;

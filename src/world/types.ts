@@ -30,6 +30,11 @@ export interface WorldConfig {
    * recommender's exposure. Held-out clicks always follow the true preference.
    */
   exposureBias: number;
+  /**
+   * ρ ∈ [0, 1): chance that a click stays on the topic of the user's previous click that day
+   * (short-term interest that moves within a session; session.ts). 0 by default.
+   */
+  sessionStickiness: number;
 }
 
 export interface FieldSpec {

@@ -21,7 +21,11 @@ export const metric =
 
 /** Per-seed difference value(a) − value(b): mean, standard deviation, and every seed's value. */
 export function difference(runs: RunReport[], a: string, b: string, value: ArmValue) {
-  const diffs = runs.map((r) => value(r, a) - value(r, b));
+  return summarise(runs.map((r) => value(r, a) - value(r, b)));
+}
+
+/** Per-seed differences measured some other way (e.g. within one arm): mean, standard deviation, every seed's value. */
+export function summarise(diffs: number[]) {
   const mean = diffs.reduce((s, d) => s + d, 0) / diffs.length;
   const sd = Math.sqrt(diffs.reduce((s, d) => s + (d - mean) ** 2, 0) / Math.max(1, diffs.length - 1));
   return { mean, sd, diffs };

@@ -45,6 +45,14 @@ async function snapshotWhere(messages: WorkerMessage[], check: (s: Snapshot) => 
   }
 }
 
+async function until(check: () => boolean): Promise<void> {
+  const end = Date.now() + 60_000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 afterEach(() => {
   runner?.push({ type: 'dispose', id: ++id });
   runner = undefined;
@@ -99,4 +107,39 @@ describe('the worker runs a lesson’s probes', () => {
     const steps = messages.flatMap((m) => (m.type === 'snapshot' ? m.snapshot.arms.flatMap((a) => a.evals.map((e) => e.step)) : []));
     expect(steps.every((s) => s % 24 === 0)).toBe(true);
   }, 180_000);
+});
+
+describe('the worker runs a lesson’s trained probes', () => {
+  it('measured on the live arms when the run reaches its target, `{ armId: value }`; a fresh run withdraws them', async () => {
+    const messages = start('serving', { steps: 6, sessionLength: 3 });
+    await snapshotWhere(messages, (s) => s.phase === 'ready');
+    const probes = () => messages.filter((m): m is Extract<WorkerMessage, { type: 'probe' }> => m.type === 'probe');
+    // Cleared at the run's start: nothing measured yet.
+    expect(probes().every((m) => m.value === undefined)).toBe(true);
+    send({ type: 'step', steps: 6 });
+    await snapshotWhere(messages, (x) => x.phase === 'done');
+    const curve = probes().findLast((m) => m.name === 'recallLatency')!.value as Record<string, unknown>;
+    const session = probes().findLast((m) => m.name === 'session')!.value as Record<string, { stored: number[] }>;
+    expect(Object.keys(curve)).toEqual(['hnsw']);
+    expect(Object.keys(session).sort()).toEqual(['exact', 'hnsw']);
+    expect(session.hnsw.stored).toHaveLength(3);
+    // A hot knob (efSearch): measured again on the same trained weights — same run, same step.
+    const done = await snapshotWhere(messages, (x) => x.phase === 'done');
+    const settings = { ...done.settings, efSearch: 3 };
+    send({ type: 'configure', settings, arms: ['exact', 'hnsw'] });
+    await until(() => messages.some((m) => m.type === 'notice' && m.text.en.includes('measured again, without retraining')));
+    const after1 = await snapshotWhere(messages, (x) => x.settings.efSearch === 3);
+    expect(after1.run).toBe(done.run);
+    expect(after1.step).toBe(done.step);
+    const hnsw = after1.arms.find((a) => a.id === 'hnsw')!;
+    expect(hnsw.evals.at(-1)!.step).toBe(done.step);
+    expect(hnsw.evals.filter((e) => e.step === done.step)).toHaveLength(1);
+    const curve2 = probes().findLast((m) => m.name === 'recallLatency')!.value as Record<string, { points: { efSearch: number }[] }>;
+    expect(curve2.hnsw.points.some((p) => p.efSearch === 3)).toBe(true);
+    const before = probes().length;
+    send({ type: 'reset' });
+    await snapshotWhere(messages, (x) => x.phase === 'ready' && x.run > 1);
+    const after = probes().slice(before).filter((m) => m.name === 'recallLatency' || m.name === 'session');
+    expect(after.map((m) => m.value)).toEqual([undefined, undefined]);
+  });
 });

@@ -110,7 +110,7 @@ function KnobControl({ knob, lang, value, onChange }: { knob: Knob; lang: Lang; 
     if (knob.integer) v = Math.round(v);
     onChange(v);
   };
-  const hint = knob.world ? t(lang, 'rebuildsWorld') : knob.id === 'steps' ? '' : t(lang, 'restartsRun');
+  const hint = knob.world ? t(lang, 'rebuildsWorld') : knob.hot ? t(lang, 'remeasures') : knob.id === 'steps' ? '' : t(lang, 'restartsRun');
   return (
     <div className="knob" title={hint}>
       <label htmlFor={`knob-${knob.id}`}>
