@@ -1,4 +1,5 @@
 import type { LessonPageDef } from '../../src/app/lesson-page';
+import { embeddingPanel } from '../../src/app/panels/embedding/EmbeddingPanel';
 import { RecallLatencyPanel } from './RecallLatency';
 import { ScalePanel } from './ScalePanel';
 import { ServingDiagram } from './ServingDiagram';
@@ -12,6 +13,7 @@ const page: LessonPageDef = {
     { key: 'recall-latency', wide: true, render: (p) => <RecallLatencyPanel {...p} /> },
     { key: 'session', wide: true, render: (p) => <SessionPanel {...p} /> },
     { key: 'scale', wide: true, render: (p) => <ScalePanel {...p} /> },
+    embeddingPanel(),
   ],
 };
 export default page;
