@@ -22,6 +22,7 @@ import { Inspector } from './inspect';
 import { evaluationDue, SNAPSHOT_EVERY_MS } from './pacing';
 import type { Command, RunPhase, WorkerMessage, WorkerMessageBody } from './protocol';
 import { UNSOLICITED } from './protocol';
+import { notices } from './notices';
 import { Sweep, type SweepContext } from './sweeps';
 import { TrainedProbes } from './trained-probes';
 import { worldReport } from './world-report';
@@ -121,10 +122,7 @@ export class Runner {
       case 'play':
         if (!this.arms) return;
         if (this.finished()) {
-          this.notice({
-            en: `Already trained ${this.settings.steps} steps: raise “Steps” to train further, or Reset.`,
-            zh: `已训练 ${this.settings.steps} 步：调高“训练步数”可继续训练，或点击“重置”。`,
-          });
+          this.notice(notices.alreadyTrained(this.settings.steps));
           this.phase = 'done';
         } else {
           this.running = true;
@@ -200,14 +198,7 @@ export class Runner {
       return this.fail(err instanceof Error ? err.message : String(err), false);
     }
     const restored = arms.restore(this.settings);
-    const now = label(this.backend.name!);
-    this.notice(
-      {
-        en: `${why} → ${now}. Training continues from step ${restored}: weights restored from the last evaluation; the optimizer state restarted.`,
-        zh: `${why} → ${now}。训练从第 ${restored} 步继续：权重取自最近一次评估时的存档，优化器状态重新开始。`,
-      },
-      'warn',
-    );
+    this.notice(notices.restored(why, label(this.backend.name!), restored), 'warn');
     this.running = wasRunning;
     this.phase = wasRunning ? 'running' : arms.lockstep() >= this.settings.steps ? 'done' : 'paused';
     this.snapshot(true);
@@ -292,12 +283,12 @@ export class Runner {
       this.running = false;
       await this.buildWorld();
       await this.buildArms();
-      this.notice({ en: 'World settings changed: a new world was generated and training restarted.', zh: '世界设置已改变：已生成新的世界，训练重新开始。' });
+      this.notice(notices.worldChanged);
       return;
     }
     if (restarting.length) {
       await this.buildArms();
-      this.notice({ en: `Changed ${restarting.join(', ')}: the arms restarted from step 0.`, zh: `已修改 ${restarting.join('、')}：各组从第 0 步重新训练。` });
+      this.notice(notices.restarted(restarting));
       if (wasRunning) {
         this.running = true;
         this.phase = 'running';
