@@ -5,7 +5,7 @@
  * million-vector index builds in its worker (then cancelled); the lab's HNSW checked against
  * hnswlib-wasm on the same 10k vectors and parameters; the Chinese texts; no console errors.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runJob } from '../../src/lesson/jobs';
@@ -75,9 +75,10 @@ describe.skipIf(!available)('the serving page in Chromium', () => {
   test('index from the trained towers, the curve, sessions, scale with a responsive page, and hnswlib-wasm agreeing with the lab’s HNSW', async () => {
     const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors = watchConsole(page);
+    // A missing file aborts the request (the page's import then fails at once) rather than leaving it pending.
     await page.route('**/hnswlib/*', (route) => {
-      const file = route.request().url().split('/').pop()!;
-      route.fulfill({ body: readFileSync(join(HNSWLIB, file)), contentType: 'text/javascript' });
+      const file = join(HNSWLIB, route.request().url().split('/').pop()!);
+      return existsSync(file) ? route.fulfill({ body: readFileSync(file), contentType: 'text/javascript' }) : route.abort('filenotfound');
     });
     try {
       await page.goto(lab!.url + HASH);
