@@ -214,7 +214,14 @@ export function oracleDays(world: World): DayRecord[] {
   );
   // Each user's requests, as (served day, hour, row), so their truth is built once.
   const requests = new Map<number, [number, number, number][]>();
-  hours.forEach((day, d) => day.forEach(({ queries }, h) => queries.users.forEach((u, r) => requests.set(u, [...(requests.get(u) ?? []), [d + 1, h, r]]))));
+  hours.forEach((day, d) =>
+    day.forEach(({ queries }, h) =>
+      queries.users.forEach((u, r) => {
+        if (!requests.has(u)) requests.set(u, []);
+        requests.get(u)!.push([d + 1, h, r]);
+      }),
+    ),
+  );
   const logits = new Float64Array(n);
   for (const [user, list] of requests) {
     const truth = new UserTruth(world, user);
