@@ -1,14 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { findLesson, LESSONS } from '../../lessons/registry';
-import { knobsOf } from '../lesson/knobs';
+import { knobsOf, lessonBudgetRefusal } from '../lesson/knobs';
 import type { Knob, LessonDef, Settings } from '../lesson/types';
 import { isBackendName } from '../model/backends';
+import { budgetRefusal, estimateRunBytes } from '../train/budget';
 import { type DayPoint, runLesson, type LessonReport } from '../train/runLesson';
 import { maxPreRankedFor, worldConfigOf } from '../world/config';
 import { exportWorld } from '../world/export';
 import { DEFAULT_WORLD, generateWorld } from '../world/generate';
-import { numberFlag, parseArgs, UsageError } from './args';
+import { numberFlag, oneLine, parseArgs, UsageError } from './args';
+import { checkOutDir, checkOutFile, writeAtomically } from './output';
 import { initNodeBackend } from './nodeBackend';
 
 const USAGE = `usage:
@@ -69,11 +72,14 @@ async function run(positional: string[], flags: Record<string, string>, json: bo
     if (unknown.length || !armIds.length)
       throw new UsageError(`unknown arm "${unknown[0] ?? arms}" for ${lesson.id} (arms: ${lesson.armIds.join(', ')})`);
   }
+  const refusal = lessonBudgetRefusal(lesson, settings, (armIds ?? lesson.armIds).length);
+  if (refusal) throw new UsageError(refusal.en);
   const repeatCount = repeats === undefined ? 1 : numberFlag('repeats', repeats);
   if (!Number.isInteger(repeatCount) || repeatCount < 1 || repeatCount > 50) throw new UsageError(`--repeats must be an integer from 1 to 50, got ${repeats}`);
   const backendName = backend ?? 'wasm';
   if (backendName !== 'wasm' && backendName !== 'cpu' || !isBackendName(backendName))
     throw new UsageError(`--backend must be cpu or wasm in Node, got "${backendName}"`);
+  if (out !== undefined) checkOutFile(out);
   await initNodeBackend(backendName);
   const report = await runLesson(lesson, {
     settings,
@@ -86,7 +92,7 @@ async function run(positional: string[], flags: Record<string, string>, json: bo
   // Reported probes are top-level fields of the JSON (design §6: `servingCost`).
   const { probes, ...fields } = report;
   const text = JSON.stringify({ ...fields, ...probes }, null, 2);
-  if (out) writeFileSync(out, text + '\n');
+  if (out) writeAtomically(out, text + '\n');
   if (json) console.log(text);
   else console.log(formatReport(report, lesson));
   return 0;
@@ -95,15 +101,19 @@ async function run(positional: string[], flags: Record<string, string>, json: bo
 function world(positional: string[], flags: Record<string, string>): number {
   const { out, ...knobFlags } = flags;
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
-  if (!out) throw new UsageError('world needs --out DIR');
+  if (out === undefined) throw new UsageError('world needs --out DIR');
+  checkOutDir(out);
   const knobs = worldKnobs();
   const given = strictSettings(knobs, knobFlags);
   // Only what was asked for: the generator's defaults stand for the rest (not any one lesson's).
   const settings = Object.fromEntries(Object.keys(knobFlags).map((k) => [k, given[k]]));
-  const w = generateWorld(worldConfigOf({}, { seed: given.seed, ...settings }, knobs.map((k) => k.id)));
+  const cfg = worldConfigOf({}, { seed: given.seed, ...settings }, knobs.map((k) => k.id));
+  const refusal = budgetRefusal(estimateRunBytes(cfg, {}, 0));
+  if (refusal) throw new UsageError(refusal.en);
+  const w = generateWorld(cfg);
   mkdirSync(out, { recursive: true });
   const files = exportWorld(w);
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(out, name), content);
+  for (const [name, content] of Object.entries(files)) writeAtomically(path.join(out, name), content);
   console.log(`wrote ${Object.keys(files).length} files to ${out}: ${Object.keys(files).join(', ')}`);
   return 0;
 }
@@ -176,11 +186,20 @@ function dayTable(oracle: DayPoint[], arms: LessonReport['arms']): string[] {
   ];
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
+/**
+ * Runs the CLI on `argv` and returns its exit code: 0, or 2 after one line on stderr for any
+ * error (never a stack trace). Tests call this in-process; the entry point below passes the
+ * process's own arguments.
+ */
+export async function runCli(argv: string[], stderr: (line: string) => void = (line) => process.stderr.write(line)): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (e: unknown) {
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`lab: ${e instanceof UsageError ? message : `error: ${message.split('\n')[0]}`}\n`);
-    process.exit(2);
-  },
-);
+    stderr(`lab: ${oneLine(e instanceof UsageError ? message : `error: ${message.split('\n')[0]}`)}\n`);
+    return 2;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+if (isEntry) void runCli(process.argv.slice(2)).then((code) => process.exit(code));

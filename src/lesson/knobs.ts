@@ -2,7 +2,8 @@
 import { TRAINING_KNOBS } from '../train/settings';
 import { worldConfigOf, worldKey } from '../world/config';
 import type { WorldConfig } from '../world/types';
-import type { Knob, LessonDef, Settings } from './types';
+import { budgetRefusal, estimateRunBytes } from '../train/budget';
+import type { Knob, LessonDef, Settings, Text } from './types';
 
 /** The lesson's knobs after the shared training knobs, with the lesson's default overrides. */
 export function knobsOf(lesson: LessonDef): Knob[] {
@@ -43,4 +44,9 @@ export function settingsChange(lesson: LessonDef, before: Settings, after: Setti
 /** The world a lesson runs on under these settings: its default world, then its world knobs. */
 export function lessonWorldConfig(lesson: LessonDef, settings: Settings): Partial<WorldConfig> {
   return worldConfigOf(lesson.world, settings, worldKnobIds(lesson));
+}
+
+/** Whether a run of `arms` arms of the lesson under these settings fits the memory budget (null) or why not. */
+export function lessonBudgetRefusal(lesson: LessonDef, settings: Settings, arms: number): Text | null {
+  return budgetRefusal(estimateRunBytes(lessonWorldConfig(lesson, settings), settings, arms));
 }
