@@ -120,6 +120,10 @@ function handle(m: WorkerMessage, scope: SessionScope): void {
     case 'error':
       useRun.setState({ error: m.message, status: null });
       return;
+    case 'rejected':
+      // The page's own bug (or a hostile script), not the student's: logged, the run goes on.
+      console.warn(`training worker: ${m.reason}`);
+      return;
   }
 }
 

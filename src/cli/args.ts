@@ -42,15 +42,3 @@ export function numberFlag(name: string, value: string): number {
   return n;
 }
 
-/** Longest error line the CLI prints: a 10 kB flag value is cut, not echoed whole. */
-const MAX_LINE = 300;
-
-/**
- * An error message as one printable line: control characters (newlines in a pasted value)
- * escaped, long messages cut with an ellipsis.
- */
-export function oneLine(message: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE - 1)}…` : flat;
-}

@@ -10,7 +10,8 @@ import { type DayPoint, runLesson, type LessonReport } from '../train/runLesson'
 import { maxPreRankedFor, worldConfigOf } from '../world/config';
 import { exportWorld } from '../world/export';
 import { DEFAULT_WORLD, generateWorld } from '../world/generate';
-import { numberFlag, oneLine, parseArgs, UsageError } from './args';
+import { oneLine } from '../util/text';
+import { numberFlag, parseArgs, UsageError } from './args';
 import { checkOutDir, checkOutFile, writeAtomically } from './output';
 import { initNodeBackend } from './nodeBackend';
 

@@ -6,9 +6,10 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { Command, WorkerMessage } from './protocol';
+import type { WorkerMessage } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { Runner } from './runner';
+import { validateCommand } from './validate';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,7 +23,12 @@ const runner = new Runner(post, {
   },
 });
 
-self.onmessage = (e: MessageEvent<Command>) => runner.push(e.data);
+// Only well-formed commands reach the runner; anything else is dropped with the reason.
+self.onmessage = (e: MessageEvent<unknown>) => {
+  const checked = validateCommand(e.data);
+  if ('command' in checked) runner.push(checked.command);
+  else post({ type: 'rejected', id: UNSOLICITED, reason: checked.reason });
+};
 self.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();
   post({ type: 'error', id: UNSOLICITED, message: e.reason instanceof Error ? e.reason.message : String(e.reason) });

@@ -124,6 +124,8 @@ export type WorkerMessage =
   /** Something the user should read (a fallback, a restart). */
   | { type: 'notice'; id: number; text: Text; level: 'info' | 'warn' }
   | { type: 'error'; id: number; message: string }
+  /** A message from the page that failed validation (validate.ts): dropped, the run goes on; the page logs why. */
+  | { type: 'rejected'; id: number; reason: string }
   /** One finished hidden run of a sweep: the arm's metrics at `step` with the knob at `value`. */
   | { type: 'sweepPoint'; id: number; key: string; knob: string; value: number; armId: string; step: number; metrics: Metrics; detail?: EvalDetail }
   /** Progress of the sweep: `done` of `total` hidden runs finished; `active` false once it ended or was cancelled. */

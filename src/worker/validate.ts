@@ -1,0 +1,137 @@
+/**
+ * The worker's gate: every message from the page is checked here before the runner sees it. A
+ * malformed one (wrong type, missing or mistyped fields, a setting no knob allows, a huge array)
+ * is dropped with a reason the page logs, and the run goes on. The page is the lab's own code,
+ * so a rejection is a bug or a hostile page script, never something a student did.
+ */
+import { LESSONS } from '../../lessons/registry';
+import { knobsOf } from '../lesson/knobs';
+import type { Knob } from '../lesson/types';
+import { isBackendName } from '../model/backends';
+import { oneLine } from '../util/text';
+import type { Command } from './protocol';
+
+/** Sizes no real command comes near (lessons have ≤ 4 arms and ≤ 20 knobs; sweeps ≤ 12 values). */
+const MAX_ARMS = 16;
+const MAX_SETTINGS = 64;
+const MAX_SWEEP_VALUES = 64;
+const MAX_STRING = 200;
+/** The steps knob's top: one `step` command never asks for more. */
+const MAX_STEPS = 20_000;
+
+/** Every knob of every lesson by id, with the widest range any lesson declares for it. */
+const KNOB_RANGES: Map<string, { min: number; max: number }> = (() => {
+  const m = new Map<string, { min: number; max: number }>();
+  for (const lesson of LESSONS) {
+    for (const k of knobsOf(lesson) as Knob[]) {
+      const r = m.get(k.id);
+      m.set(k.id, r ? { min: Math.min(r.min, k.min), max: Math.max(r.max, k.max) } : { min: k.min, max: k.max });
+    }
+  }
+  return m;
+})();
+
+class Invalid extends Error {}
+
+type Obj = Record<string, unknown>;
+
+function isObject(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !ArrayBuffer.isView(x);
+}
+
+function str(o: Obj, key: string): string {
+  const v = o[key];
+  if (typeof v !== 'string') throw new Invalid(`${key} must be a string`);
+  if (v.length > MAX_STRING) throw new Invalid(`${key} is ${v.length} characters long (at most ${MAX_STRING})`);
+  return v;
+}
+
+function num(o: Obj, key: string, min: number, max: number): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${key} must be a finite number`);
+  if (v < min || v > max) throw new Invalid(`${key}=${v} is outside ${min}…${max}`);
+  return v;
+}
+
+function list(o: Obj, key: string, max: number): unknown[] {
+  const v = o[key];
+  if (!Array.isArray(v)) throw new Invalid(`${key} must be an array`);
+  if (v.length > max) throw new Invalid(`${key} has ${v.length} entries (at most ${max})`);
+  return v;
+}
+
+function strings(o: Obj, key: string): string[] {
+  return list(o, key, MAX_ARMS).map((x, i) => {
+    if (typeof x !== 'string' || x.length > MAX_STRING) throw new Invalid(`${key}[${i}] must be a short string`);
+    return x;
+  });
+}
+
+function settings(o: Obj): Record<string, number> {
+  const s = o.settings;
+  if (!isObject(s)) throw new Invalid('settings must be an object');
+  const keys = Object.keys(s);
+  if (keys.length > MAX_SETTINGS) throw new Invalid(`settings has ${keys.length} keys (at most ${MAX_SETTINGS})`);
+  for (const key of keys) {
+    const range = KNOB_RANGES.get(key);
+    if (!range) throw new Invalid(`settings.${key.slice(0, 40)} is no knob of any lesson`);
+    num(s, key, range.min, range.max);
+  }
+  if (s.steps === undefined) throw new Invalid('settings.steps is missing');
+  return s as Record<string, number>;
+}
+
+/** The command in `data`, or why it is refused. Never throws. */
+export function validateCommand(data: unknown): { command: Command } | { reason: string } {
+  try {
+    if (!isObject(data)) throw new Invalid(`not an object (${data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data})`);
+    const id = num(data, 'id', 0, Number.MAX_SAFE_INTEGER);
+    if (!Number.isInteger(id)) throw new Invalid('id must be an integer');
+    const type = data.type;
+    switch (type) {
+      case 'init': {
+        str(data, 'lessonId');
+        settings(data);
+        strings(data, 'arms');
+        const backends = list(data, 'backends', 8);
+        if (!backends.length || !backends.every((b) => typeof b === 'string' && isBackendName(b))) throw new Invalid('backends must name known backends');
+        if (data.forced !== undefined && typeof data.forced !== 'boolean') throw new Invalid('forced must be a boolean');
+        break;
+      }
+      case 'configure':
+        settings(data);
+        strings(data, 'arms');
+        break;
+      case 'step':
+        num(data, 'steps', 1, MAX_STEPS);
+        break;
+      case 'sweep': {
+        str(data, 'key');
+        str(data, 'knob');
+        strings(data, 'arms');
+        list(data, 'values', MAX_SWEEP_VALUES).forEach((v, i) => {
+          if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`values[${i}] must be a finite number`);
+        });
+        break;
+      }
+      case 'inspect':
+        if (!isObject(data.request)) throw new Invalid('request must be an object');
+        for (const v of Object.values(data.request)) if (typeof v === 'string' && v.length > MAX_STRING) throw new Invalid('request has an over-long string');
+        break;
+      case 'play':
+      case 'pause':
+      case 'reset':
+      case 'loseBackend':
+      case 'cancelSweep':
+      case 'dispose':
+        break;
+      default:
+        throw new Invalid(`unknown type ${JSON.stringify(String(type)).slice(0, 60)}`);
+    }
+    return { command: data as unknown as Command };
+  } catch (e) {
+    const reason = e instanceof Invalid ? e.message : `unreadable (${e instanceof Error ? e.message : String(e)})`;
+    const type = isObject(data) && typeof data.type === 'string' ? `"${data.type.slice(0, 40)}" ` : '';
+    return { reason: oneLine(`ignored a ${type}message: ${reason}`, 160) };
+  }
+}
