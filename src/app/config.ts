@@ -2,10 +2,11 @@
  * What goes into the URL: lesson, arms, seed, knobs, language, forced backend, chart K.
  * One declared knob list (the lesson's) drives parsing, validation, the controls and the URL.
  */
-import { knobsOf } from '../lesson/knobs';
 import type { Knob, LessonDef, Settings } from '../lesson/types';
 import { BACKENDS, type BackendName, isBackendName } from '../model/backends';
+import { knobsOf, lessonBudgetRefusal } from '../lesson/knobs';
 import { readSettings } from '../train/settings';
+import { quote } from '../util/text';
 import { maxClicksFor, maxPreRankedFor } from '../world/config';
 
 export type Lang = 'zh' | 'en';
@@ -36,7 +37,7 @@ export function defaultLang(): Lang {
 export function parseLang(raw: string | undefined, notices: string[]): Lang {
   if (raw === undefined || raw === '') return defaultLang();
   if (raw === 'zh' || raw === 'en') return raw;
-  notices.push(`lang="${raw}" is not zh or en; using ${defaultLang()}.`);
+  notices.push(`lang=${quote(raw)} is not zh or en; using ${defaultLang()}.`);
   return defaultLang();
 }
 
@@ -57,7 +58,10 @@ export function parseLessonQuery(lesson: LessonDef, query: Record<string, string
   if (query.arms !== undefined) {
     const asked = query.arms.split(',').map((a) => a.trim()).filter(Boolean);
     const unknown = asked.filter((a) => !lesson.armIds.includes(a));
-    if (unknown.length) notices.push(`Unknown arm${unknown.length > 1 ? 's' : ''} ${unknown.map((a) => `"${a}"`).join(', ')} dropped (this lesson has ${lesson.armIds.join(', ')}).`);
+    if (unknown.length) {
+      const named = unknown.slice(0, 3).map((a) => quote(a, 30)).join(', ') + (unknown.length > 3 ? ` and ${unknown.length - 3} more` : '');
+      notices.push(`Unknown arm${unknown.length > 1 ? 's' : ''} ${named} dropped (this lesson has ${lesson.armIds.join(', ')}).`);
+    }
     const known = lesson.armIds.filter((a) => asked.includes(a));
     if (known.length) arms = known;
     else if (asked.length) notices.push('No known arm left: showing all arms.');
@@ -67,24 +71,35 @@ export function parseLessonQuery(lesson: LessonDef, query: Record<string, string
   let backend: BackendName | null = null;
   if (query.backend !== undefined && query.backend !== '') {
     if (isBackendName(query.backend)) backend = query.backend;
-    else notices.push(`backend="${query.backend}" is not one of ${BACKENDS.join(', ')}; using the automatic choice.`);
+    else notices.push(`backend=${quote(query.backend)} is not one of ${BACKENDS.join(', ')}; using the automatic choice.`);
   }
   let k: RecallK = 50;
   if (query.k !== undefined && query.k !== '') {
     const n = Number(query.k);
     if ((RECALL_K as readonly number[]).includes(n)) k = n as RecallK;
-    else notices.push(`k=${query.k} is not one of ${RECALL_K.join(', ')}; using 50.`);
+    else notices.push(`k=${quote(query.k)} is not one of ${RECALL_K.join(', ')}; using 50.`);
   }
   let lossScale: LossScale = 'relative';
   if (query.lossScale !== undefined && query.lossScale !== '') {
     if (query.lossScale === 'raw' || query.lossScale === 'relative') lossScale = query.lossScale;
-    else notices.push(`lossScale="${query.lossScale}" is not relative or raw; using relative.`);
+    else notices.push(`lossScale=${quote(query.lossScale)} is not relative or raw; using relative.`);
   }
   const known = new Set([...SHELL_KEYS, ...knobs.map((kn) => kn.id)]);
   for (const key of Object.keys(query)) {
-    if (!known.has(key)) notices.push(`Unknown parameter "${key}" ignored.`);
+    if (!known.has(key)) notices.push(`Unknown parameter ${quote(key)} ignored.`);
   }
+  budgetCheck(lesson, knobs, settings, arms.length, notices);
   return { config: { settings, arms, lang, backend, k, lossScale }, notices };
+}
+
+/** The world knobs a link may set too large together; over the memory budget they go back to the lesson's own. */
+const SIZE_KNOBS = ['users', 'items', 'clicks'];
+
+function budgetCheck(lesson: LessonDef, knobs: Knob[], settings: Settings, arms: number, notices: string[]): void {
+  const refusal = lessonBudgetRefusal(lesson, settings, arms, { en: "using the lesson's own users, items and clicks", zh: '改用本课默认的用户数、物品数和人均点击' });
+  if (!refusal) return;
+  notices.push(refusal.en);
+  for (const knob of knobs) if (SIZE_KNOBS.includes(knob.id)) settings[knob.id] = knob.default;
 }
 
 /** The canonical query of a config: seed and lang always, everything else when not the default. */

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { findLesson } from '../../lessons/registry';
+import { lessonBudgetRefusal } from '../lesson/knobs';
 import type { Text } from '../lesson/types';
 import type { BackendName } from '../model/backends';
 import type { Baselines, Snapshot, WorldSummary } from '../worker/protocol';
@@ -25,23 +26,25 @@ export interface ConfigState {
   dismissUrlNotices(): void;
 }
 
+const NOT_APPLIED = { en: 'the change was not applied', zh: '此次修改未生效' };
+
 function writeHash(hash: string): void {
   if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
 }
 
 export const useConfig = create<ConfigState>()((set, get) => ({
-  route: { page: 'home', query: {} },
+  route: { page: 'home', query: {}, notices: [] },
   lang: defaultLang(),
   config: null,
   urlNotices: [],
   readLocation() {
     const route = parseHash(window.location.hash);
-    const notices: string[] = [];
+    const notices: string[] = [...route.notices];
     if (route.page === 'lesson') {
       const lesson = findLesson(route.id);
       if (lesson?.ready) {
         const { config, notices: n } = parseLessonQuery(lesson, route.query);
-        set({ route, lang: config.lang, config, urlNotices: n });
+        set({ route, lang: config.lang, config, urlNotices: [...new Set([...notices, ...n])] });
         writeHash(lessonHash(lesson.id, lessonQuery(lesson, config)));
         return;
       }
@@ -61,6 +64,14 @@ export const useConfig = create<ConfigState>()((set, get) => ({
     if (route.page !== 'lesson' || !config) return;
     const lesson = findLesson(route.id)!;
     const next = { ...config, ...patch, settings: { ...config.settings, ...patch.settings } };
+    // A change that would not fit in memory is refused before the worker builds anything.
+    const refusal = patch.settings || patch.arms ? lessonBudgetRefusal(lesson, next.settings, next.arms.length, NOT_APPLIED) : null;
+    if (refusal) {
+      addNotice(refusal, 'warn');
+      // The controls show the stored value again (a slider dragged too far springs back).
+      set({ config: { ...config } });
+      return;
+    }
     set({ config: next, lang: next.lang });
     writeHash(lessonHash(lesson.id, lessonQuery(lesson, next)));
   },

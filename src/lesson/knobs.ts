@@ -47,6 +47,6 @@ export function lessonWorldConfig(lesson: LessonDef, settings: Settings): Partia
 }
 
 /** Whether a run of `arms` arms of the lesson under these settings fits the memory budget (null) or why not. */
-export function lessonBudgetRefusal(lesson: LessonDef, settings: Settings, arms: number): Text | null {
-  return budgetRefusal(estimateRunBytes(lessonWorldConfig(lesson, settings), settings, arms));
+export function lessonBudgetRefusal(lesson: LessonDef, settings: Settings, arms: number, remedy?: Text): Text | null {
+  return budgetRefusal(estimateRunBytes(lessonWorldConfig(lesson, settings), settings, arms), remedy);
 }

@@ -60,14 +60,17 @@ export function formatBytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1e6))} MB`;
 }
 
-/** The refusal, in one sentence per language (null when the run fits). */
-export function budgetRefusal(estimate: MemoryEstimate): { en: string; zh: string } | null {
+/** What to do about a refusal, by default: the knobs that shrink the world. */
+export const LOWER_THE_WORLD = { en: 'lower users, clicks per user or items', zh: '请减少用户数、人均点击或物品数' };
+
+/** The refusal, in one sentence per language, ending with `remedy` (null when the run fits). */
+export function budgetRefusal(estimate: MemoryEstimate, remedy: { en: string; zh: string } = LOWER_THE_WORLD): { en: string; zh: string } | null {
   if (estimate.fits) return null;
   const size = formatBytes(estimate.bytes);
   const budget = formatBytes(MEMORY_BUDGET_BYTES);
   const rows = `${(estimate.rows / 1e6).toFixed(1)}M`;
   return {
-    en: `These settings would need about ${size} (${rows} logged rows), over the lab's ${budget} budget: lower users, clicks per user or items.`,
-    zh: `这组设置约需 ${size} 内存（${rows} 条日志），超出本实验室 ${budget} 的上限：请减少用户数、人均点击或物品数。`,
+    en: `These settings would need about ${size} (${rows} logged rows), over the lab's ${budget} budget: ${remedy.en}.`,
+    zh: `这组设置约需 ${size} 内存（${rows} 条日志），超出本实验室 ${budget} 的上限：${remedy.zh}。`,
   };
 }

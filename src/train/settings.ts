@@ -1,4 +1,5 @@
 import type { Knob, Settings } from '../lesson/types';
+import { quote } from '../util/text';
 
 /** Knobs every lesson has: the training set-up and the world's size and skew. */
 export const TRAINING_KNOBS: Knob[] = [
@@ -40,18 +41,24 @@ export function readSettings(knobs: Knob[], raw: Record<string, string | undefin
   for (const knob of knobs) {
     const fallback = defaults[knob.id] ?? knob.default;
     const text = raw[knob.id];
-    if (text === undefined || text === '') {
+    if (text === undefined) {
+      settings[knob.id] = fallback;
+      continue;
+    }
+    if (text.trim() === '') {
+      notices.push(`${knob.id} is empty; using ${fallback}.`);
       settings[knob.id] = fallback;
       continue;
     }
     const value = Number(text);
     if (!Number.isFinite(value)) {
-      notices.push(`${knob.id}="${text}" is not a number; using ${fallback}.`);
+      notices.push(`${knob.id}=${quote(text)} is not a number; using ${fallback}.`);
       settings[knob.id] = fallback;
       continue;
     }
-    const clamped = clampKnob(knob, value);
-    if (clamped !== value) notices.push(`${knob.id}=${text} is outside ${knob.min}…${knob.max}; using ${clamped}.`);
+    // Six significant digits, as links write them (config.ts formatKnob): a reload reads the same value.
+    const clamped = clampKnob(knob, knob.integer ? value : Number(value.toPrecision(6)));
+    if (Math.abs(clamped - value) > 1e-5 * Math.abs(value)) notices.push(`${knob.id}=${quote(text)} is outside ${knob.min}…${knob.max}; using ${clamped}.`);
     settings[knob.id] = clamped;
   }
   return { settings, notices };

@@ -11,3 +11,8 @@ export function oneLine(message: string, max = MAX_LINE): string {
   const flat = message.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** A value from outside, quoted for a notice: one line, at most `max` characters. */
+export function quote(value: string, max = 40): string {
+  return `"${oneLine(value, max)}"`;
+}
