@@ -1,15 +1,28 @@
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { CONTENT_SECURITY_POLICY } from './src/app/csp';
+
+/** The built page carries the lab's Content-Security-Policy (src/app/csp.ts); the dev server does not (its inline preamble). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   // Relative base: the built site works from any static host and sub-path.
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // The training worker is an ES module (it code-splits TensorFlow.js and its wasm assets).
   worker: { format: 'es' },
   build: {
     // TensorFlow.js alone is over 1 MB minified; it loads in the worker, not on the page.
     chunkSizeWarningLimit: 4000,
+    // KaTeX's fonts stay files: the Content-Security-Policy allows fonts from the site only, not data: URIs.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
   },
   // No COOP/COEP headers: threaded wasm hung in a production build; single-thread SIMD is used.
   test: {

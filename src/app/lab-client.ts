@@ -5,42 +5,14 @@
 import { useEffect, useRef } from 'react';
 import type { SweepDef } from '../lesson/sweep';
 import { backendOrder } from '../model/backends';
-import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
+import type { Snapshot, WorkerMessage } from '../worker/protocol';
 import type { LessonConfig } from './config';
 import { receiveInspection, resetInspection } from './panels/embedding/store';
 import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
+import { type CommandBody, Supervisor } from './supervisor';
 import { addSweepPoint, recordRun, setSweepStatus, useSweeps } from './sweeps';
 
-type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
-export type CommandBody = Distribute<Command>;
-
-export class LabClient {
-  private readonly worker: Worker;
-  private nextId = 1;
-  private closed = false;
-
-  constructor(private readonly onMessage: (m: WorkerMessage) => void) {
-    this.worker = new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module', name: 'training' });
-    this.worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
-      if (!this.closed) this.onMessage(e.data);
-    };
-    this.worker.onerror = (e) => {
-      e.preventDefault();
-      if (!this.closed) this.onMessage({ type: 'error', id: 0, message: e.message || 'the training worker failed to start' });
-    };
-  }
-
-  send(body: CommandBody): number {
-    const id = this.nextId++;
-    this.worker.postMessage({ ...body, id } as Command);
-    return id;
-  }
-
-  terminate(): void {
-    this.closed = true;
-    this.worker.terminate();
-  }
-}
+export type { CommandBody };
 
 /** Snapshots are drawn at most this often; the ones in between are dropped, never queued. */
 const DRAW_EVERY_MS = 250;
@@ -141,7 +113,7 @@ export interface LabSession {
  * finished run adds its points to the lesson's `sweeps`.
  */
 export function useLabSession(lessonId: string, config: LessonConfig, restartKey: number, sweeps: readonly SweepDef[]): LabSession {
-  const client = useRef<LabClient | null>(null);
+  const client = useRef<Supervisor | null>(null);
   const sweepsNow = useRef(sweeps);
   sweepsNow.current = sweeps;
   const sentKey = useRef('');
@@ -153,12 +125,26 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
     resetInspection();
     // A sweep lives in the worker: a new worker has none (its measured points stay).
     useSweeps.setState({ status: null });
-    const c = new LabClient((m) => handle(m, { lessonId, sweeps: () => sweepsNow.current }));
+    const init = () => {
+      const cfg = useConfig.getState().config ?? config;
+      sentKey.current = configKey(cfg);
+      return { type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend), forced: cfg.backend !== null } as const;
+    };
+    const c = new Supervisor({
+      init,
+      message: (m) => handle(m, { lessonId, sweeps: () => sweepsNow.current }),
+      restarted(reason, step) {
+        useSweeps.setState({ status: null });
+        const from = step > 0 ? { en: `continues from step ${step} (the last checkpoint)`, zh: `从第 ${step} 步（最近的检查点）继续` } : { en: 'starts afresh', zh: '从头开始' };
+        addNotice({ en: `The training worker stopped (${reason}); a new one ${from.en}, the charts keep their history.`, zh: `训练线程已停止（${reason}）；新线程${from.zh}，图表保留历史。` }, 'warn');
+      },
+    });
     client.current = c;
-    const cfg = useConfig.getState().config ?? config;
-    sentKey.current = configKey(cfg);
-    c.send({ type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend), forced: cfg.backend !== null });
-    (window as unknown as { __lab?: unknown }).__lab = { loseBackend: () => c.send({ type: 'loseBackend' }) };
+    (window as unknown as { __lab?: unknown }).__lab = {
+      loseBackend: () => c.send({ type: 'loseBackend' }),
+      killWorker: () => c.kill(),
+      memory: () => c.ask({ type: 'memory' }),
+    };
     return () => {
       window.clearTimeout(timer.current);
       dropPendingSnapshot();

@@ -15,9 +15,15 @@ import type { World } from '../world/types';
 import { appendPoint, nextChunk, thinEvals } from './pacing';
 import type { ArmSnapshot, EvalPoint, RunPhase, Snapshot } from './protocol';
 
-interface Checkpoint {
+export interface Checkpoint {
   step: number;
   values: Float32Array[];
+}
+
+/** An arm as a crashed worker's page saw it last: its history (a snapshot's) and its latest checkpoint. */
+export interface SavedArm {
+  snapshot: ArmSnapshot;
+  checkpoint?: Checkpoint;
 }
 
 interface ArmRun {
@@ -54,6 +60,8 @@ export class ArmRuns {
     private readonly race: Race,
     /** Chunks end at multiples of this many steps (the lesson's `evaluateEvery`). */
     private readonly every?: number,
+    /** Told of each new checkpoint (the page keeps the latest, to survive a crashed worker). */
+    private readonly onCheckpoint?: (armId: string, checkpoint: Checkpoint) => void,
   ) {}
 
   has(id: string): boolean {
@@ -95,31 +103,53 @@ export class ArmRuns {
     let lockstep = Infinity;
     for (const [id, old] of this.runs) {
       const exp = new Experiment(this.world, [old.spec], settings, this.ctx);
-      const arm = exp.arms[0];
-      const cp = old.checkpoint;
-      if (cp) {
-        arm.variables.forEach((v, k) => {
-          const t = tf.tensor(cp.values[k], v.shape);
-          v.assign(t);
-          t.dispose();
-        });
-        arm.steps = cp.step;
-        exp.step = cp.step;
-      }
-      const step = cp?.step ?? 0;
-      const series = Object.fromEntries(Object.entries(old.series).map(([name, points]) => [name, points.filter(([s]) => s <= step)]));
-      this.runs.set(id, {
-        ...old,
-        exp,
-        secondsBefore: old.trainSeconds,
-        loss: old.loss.filter(([s]) => s <= step),
-        evals: old.evals.filter((e) => e.step <= step),
-        // Probe state that is not in the checkpoint (the streaming estimator's) starts afresh.
-        series,
-      });
+      const step = ArmRuns.load(exp, old.checkpoint);
+      this.runs.set(id, { ...old, exp, secondsBefore: old.trainSeconds, ...ArmRuns.historyTo(old, step) });
       if (old.enabled && !old.diverged) lockstep = Math.min(lockstep, step);
     }
     return Number.isFinite(lockstep) ? lockstep : 0;
+  }
+
+  /**
+   * A new worker after the old one died: the arms created fresh take the weights of their saved
+   * checkpoint and their history up to it (an arm without a usable checkpoint starts afresh).
+   * Returns the ids of the arms restored.
+   */
+  adopt(saved: SavedArm[]): string[] {
+    const restored: string[] = [];
+    for (const { snapshot, checkpoint } of saved) {
+      const run = this.runs.get(snapshot.id);
+      if (!run || !checkpoint) continue;
+      const vars = run.exp.arms[0].variables;
+      if (checkpoint.values.length !== vars.length || vars.some((v, k) => v.size !== checkpoint.values[k].length)) continue;
+      const step = ArmRuns.load(run.exp, checkpoint);
+      Object.assign(run, { checkpoint, diverged: snapshot.diverged, secondsBefore: snapshot.trainSeconds, trainSeconds: snapshot.trainSeconds }, ArmRuns.historyTo(snapshot, step));
+      restored.push(snapshot.id);
+    }
+    return restored;
+  }
+
+  /** Loads a checkpoint's weights into the experiment's arm; returns its step (0 without one). */
+  private static load(exp: Experiment, cp: Checkpoint | undefined): number {
+    if (!cp) return 0;
+    const arm = exp.arms[0];
+    arm.variables.forEach((v, k) => {
+      const t = tf.tensor(cp.values[k], v.shape);
+      v.assign(t);
+      t.dispose();
+    });
+    arm.steps = cp.step;
+    exp.step = cp.step;
+    return cp.step;
+  }
+
+  /** History up to `step`. Probe state that is not in the checkpoint (the streaming estimator's) starts afresh. */
+  private static historyTo(h: Pick<ArmRun, 'loss' | 'evals' | 'series'>, step: number): Pick<ArmRun, 'loss' | 'evals' | 'series'> {
+    return {
+      loss: h.loss.filter(([s]) => s <= step),
+      evals: h.evals.filter((e) => e.step <= step),
+      series: Object.fromEntries(Object.entries(h.series).map(([name, points]) => [name, points.filter(([s]) => s <= step)])),
+    };
   }
 
   private live(): ArmRun[] {
@@ -230,6 +260,7 @@ export class ArmRuns {
     // A checkpoint of the weights, for a backend that fails later.
     const values = await this.race(Promise.all(run.exp.arms[0].variables.map((v) => v.data() as Promise<Float32Array>)));
     run.checkpoint = { step, values: values.map((v) => Float32Array.from(v)) };
+    this.onCheckpoint?.(run.spec.id, run.checkpoint);
   }
 
   /** The lesson's per-arm probes at `step` (finite values only). */

@@ -8,12 +8,14 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { WorkerMessage } from './protocol';
 import { UNSOLICITED } from './protocol';
+import { memory } from '@tensorflow/tfjs';
 import { Runner } from './runner';
 import { validateCommand } from './validate';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (m: WorkerMessage) => self.postMessage(m);
+// Checkpoints are fresh copies: their buffers move to the page instead of being copied again.
+const post = (m: WorkerMessage) => self.postMessage(m, m.type === 'checkpoint' ? m.values.map((v) => v.buffer as ArrayBuffer) : []);
 
 const runner = new Runner(post, {
   wasmPaths: {
@@ -26,8 +28,9 @@ const runner = new Runner(post, {
 // Only well-formed commands reach the runner; anything else is dropped with the reason.
 self.onmessage = (e: MessageEvent<unknown>) => {
   const checked = validateCommand(e.data);
-  if ('command' in checked) runner.push(checked.command);
-  else post({ type: 'rejected', id: UNSOLICITED, reason: checked.reason });
+  if (!('command' in checked)) post({ type: 'rejected', id: UNSOLICITED, reason: checked.reason });
+  else if (checked.command.type === 'memory') post({ type: 'memory', id: checked.command.id, ...memory() });
+  else runner.push(checked.command);
 };
 self.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();

@@ -7,6 +7,7 @@ import type { EvalDetail } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
 import type { BackendName } from '../model/backends';
 import type { Settings, Text } from '../lesson/types';
+import type { SavedArm } from './arm-runs';
 import type { InspectRequest, Inspection } from './inspection';
 
 export type RunPhase = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'error';
@@ -17,7 +18,8 @@ export type Command =
    * `backends`: the order to try. `forced`: the first was asked for by name (the URL) and is used
    * even where the engine would skip it in automatic mode (a software GPU); the rest stay fallbacks.
    */
-  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[]; forced?: boolean }
+  /** `resume`: a dead worker's arms (their last snapshot and checkpoint), restored after the arms are built. */
+  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[]; forced?: boolean; resume?: SavedArm[] }
   | { type: 'configure'; id: number; settings: Settings; arms: string[] }
   | { type: 'play'; id: number }
   | { type: 'pause'; id: number }
@@ -38,7 +40,9 @@ export type Command =
   | { type: 'cancelSweep'; id: number }
   /** Look inside one arm's towers (the embedding map and its lists); answered by an `inspection`. */
   | { type: 'inspect'; id: number; request: InspectRequest }
-  | { type: 'dispose'; id: number };
+  | { type: 'dispose'; id: number }
+  /** Test and soak hook: answered at once (between chunks) by a `memory` message. */
+  | { type: 'memory'; id: number };
 
 export type CommandType = Command['type'];
 
@@ -124,6 +128,10 @@ export type WorkerMessage =
   /** Something the user should read (a fallback, a restart). */
   | { type: 'notice'; id: number; text: Text; level: 'info' | 'warn' }
   | { type: 'error'; id: number; message: string }
+  /** An arm's latest checkpoint (weights at `step`), for restarting after the worker dies. */
+  | { type: 'checkpoint'; id: number; run: number; armId: string; step: number; values: Float32Array[] }
+  /** The worker's tfjs memory (the soak checks numTensors returns to its plateau after a reset). */
+  | { type: 'memory'; id: number; numTensors: number; numBytes: number }
   /** A message from the page that failed validation (validate.ts): dropped, the run goes on; the page logs why. */
   | { type: 'rejected'; id: number; reason: string }
   /** One finished hidden run of a sweep: the arm's metrics at `step` with the knob at `value`. */

@@ -18,6 +18,7 @@ import { generateWorld } from '../world/generate';
 import type { World } from '../world/types';
 import { ArmRuns, runSnapshot } from './arm-runs';
 import { BackendHost, BackendLost } from './backend-host';
+import { checkpointPoster } from './checkpoints';
 import { Inspector } from './inspect';
 import { evaluationDue, SNAPSHOT_EVERY_MS } from './pacing';
 import type { Command, RunPhase, WorkerMessage, WorkerMessageBody } from './protocol';
@@ -49,6 +50,7 @@ export class Runner {
   private trained?: TrainedProbes;
   /** Id of the command being answered, for the messages it causes. */
   private replyTo = UNSOLICITED;
+  private readonly checkpoints = checkpointPoster((m) => this.emit(m), () => this.run);
 
   constructor(
     private readonly post: (message: WorkerMessage) => void,
@@ -115,7 +117,8 @@ export class Runner {
         await this.startBackend(this.order, false, '', cmd.forced ?? false);
         await this.buildWorld();
         await this.buildArms();
-        return;
+        if (cmd.resume?.length && this.arms!.adopt(cmd.resume).length) this.phase = this.finished() ? 'done' : 'paused';
+        return this.snapshot(true);
       }
       case 'configure':
         return this.configure(cmd.settings, cmd.arms);
@@ -242,7 +245,7 @@ export class Runner {
     this.run++;
     this.running = false;
     const probes = lesson.probes ?? [];
-    const arms = new ArmRuns(this.world!, this.ctx!, probes.filter((p): p is ArmProbe => p.per === 'chunk'), (w) => this.backend.race(w), lesson.evaluateEvery);
+    const arms = new ArmRuns(this.world!, this.ctx!, probes.filter((p): p is ArmProbe => p.per === 'chunk'), (w) => this.backend.race(w), lesson.evaluateEvery, this.checkpoints);
     this.arms = arms;
     for (const id of this.enabled) this.createArm(id);
     this.runProbes(probes.filter((p): p is RunProbe => p.per === 'run'));

@@ -81,6 +81,26 @@ function settings(o: Obj): Record<string, number> {
   return s as Record<string, number>;
 }
 
+/** Longest history a snapshot carries back (pacing.ts thins it far below this). */
+const MAX_POINTS = 100_000;
+/** Tensors per arm (towers' tables and layers: a few dozen). */
+const MAX_VARIABLES = 256;
+
+/** A dead worker's arm handed to a new one: its snapshot's history and, optionally, its checkpoint. */
+function savedArm(x: unknown, i: number): void {
+  if (!isObject(x) || !isObject(x.snapshot)) throw new Invalid(`resume[${i}] must hold a snapshot`);
+  const snap = x.snapshot;
+  str(snap, 'id');
+  list(snap, 'loss', MAX_POINTS);
+  list(snap, 'evals', MAX_POINTS);
+  num(snap, 'trainSeconds', 0, Number.MAX_VALUE);
+  if (!isObject(snap.series)) throw new Invalid(`resume[${i}].snapshot.series must be an object`);
+  if (x.checkpoint === undefined) return;
+  if (!isObject(x.checkpoint)) throw new Invalid(`resume[${i}].checkpoint must be an object`);
+  num(x.checkpoint, 'step', 0, Number.MAX_SAFE_INTEGER);
+  if (!list(x.checkpoint, 'values', MAX_VARIABLES).every((v) => v instanceof Float32Array)) throw new Invalid(`resume[${i}].checkpoint.values must be Float32Arrays`);
+}
+
 /** The command in `data`, or why it is refused. Never throws. */
 export function validateCommand(data: unknown): { command: Command } | { reason: string } {
   try {
@@ -96,6 +116,7 @@ export function validateCommand(data: unknown): { command: Command } | { reason:
         const backends = list(data, 'backends', 8);
         if (!backends.length || !backends.every((b) => typeof b === 'string' && isBackendName(b))) throw new Invalid('backends must name known backends');
         if (data.forced !== undefined && typeof data.forced !== 'boolean') throw new Invalid('forced must be a boolean');
+        if (data.resume !== undefined) list(data, 'resume', MAX_ARMS).forEach(savedArm);
         break;
       }
       case 'configure':
@@ -124,6 +145,7 @@ export function validateCommand(data: unknown): { command: Command } | { reason:
       case 'loseBackend':
       case 'cancelSweep':
       case 'dispose':
+      case 'memory':
         break;
       default:
         throw new Invalid(`unknown type ${JSON.stringify(String(type)).slice(0, 60)}`);

@@ -44,7 +44,7 @@ const MIME: Record<string, string> = {
 };
 
 /** Serves `dir` under a sub-path (`/lab/`), as a static host would: proves the relative base. */
-export async function serve(dir: string, prefix = '/lab/'): Promise<{ url: string; close(): Promise<void> }> {
+export async function serve(dir: string, prefix = '/lab/', headers: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     if (!path.startsWith(prefix)) {
@@ -59,7 +59,7 @@ export async function serve(dir: string, prefix = '/lab/'): Promise<{ url: strin
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -112,10 +112,11 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-export async function startLab(): Promise<Lab> {
+/** `headers`: sent with every file (a host's Content-Security-Policy, say). */
+export async function startLab(headers: Record<string, string> = {}): Promise<Lab> {
   mkdirSync(RESULTS, { recursive: true });
   const dir = await buildSite();
-  const site = await serve(dir);
+  const site = await serve(dir, '/lab/', headers);
   const browser = await launch();
   return {
     url: site.url,

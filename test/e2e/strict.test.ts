@@ -1,0 +1,149 @@
+/**
+ * The strict page: every lesson loads under the lab's Content-Security-Policy (the build's meta
+ * tag, and the same policy as a header so that the worker is held to it too) with no violation
+ * and no request to any other origin; generated bad links render the lesson or the not-found
+ * page with one notice per correction; a worker killed mid-run is replaced from its checkpoints
+ * with the charts' history kept; a page frozen for longer than the watchdog resumes cleanly.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findLesson, LESSONS } from '../../lessons/registry';
+import { parseLessonQuery } from '../../src/app/config';
+import { CONTENT_SECURITY_POLICY } from '../../src/app/csp';
+import { parseHash } from '../../src/app/route';
+import { Fuzz } from '../helpers/fuzz';
+import { fuzzedLink } from '../helpers/urls';
+import { browserAvailable, type Lab, startLab, text, until, watchConsole } from './harness';
+
+const available = browserAvailable();
+const SMALL = 'backend=wasm&users=300&items=600&lang=en';
+let lab: Lab | undefined;
+/** Every URL any page or worker asked for, across the whole file. */
+const requests: string[] = [];
+
+async function open(hash: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await lab!.browser.newPage({ viewport: { width: 1300, height: 900 } });
+  const errors = watchConsole(page);
+  page.on('request', (r) => requests.push(r.url()));
+  // Violations are reported to the document as events: collected before any script of the page runs.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  await page.goto(lab!.url + hash);
+  return { page, errors };
+}
+
+/** training-modes on a small world, playing towards a target it will not reach in the test. */
+async function training(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await open(`#/lessons/training-modes?${SMALL}&steps=20000`);
+  await until('ready', () => phase(opened.page), (p) => p === 'Ready', 90_000);
+  await opened.page.getByTestId('play').click();
+  return opened;
+}
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+const phase = (page: Page) => text(page, 'phase');
+const steps = async (page: Page) => Number(await text(page, 'steps'));
+
+describe.skipIf(!available)('the strict page', () => {
+  beforeAll(async () => {
+    lab = await startLab({ 'content-security-policy': CONTENT_SECURITY_POLICY });
+  }, 240_000);
+
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  test('every lesson loads, trains and draws under the CSP, asking nothing of another origin', { timeout: 300_000 }, async () => {
+    let formulas = 0;
+    for (const lesson of LESSONS) {
+      const { page, errors } = await open(`#/lessons/${lesson.id}?${SMALL}`);
+      await until(`${lesson.id}: ready`, () => phase(page), (p) => p === 'Ready' || p === 'Done', 90_000);
+      if (lesson.id === 'training-modes') {
+        await page.getByTestId('step').click();
+        await until('a trained evaluation', async () => Number(await text(page, 'eval-step')), (n) => n > 0, 60_000);
+      }
+      await page.getByTestId('lang-zh').click();
+      await until(`${lesson.id} in Chinese`, () => page.getByTestId('lesson-page').getAttribute('data-lang'), (l) => l === 'zh', 10_000);
+      formulas += await page.locator('.katex').count();
+      expect(await violations(page), lesson.id).toEqual([]);
+      expect(errors, lesson.id).toEqual([]);
+      expect(await text(page, 'backend'), lesson.id).toBe('wasm');
+      await page.close();
+    }
+    // KaTeX drew its formulas (inline style attributes, font files) under the policy.
+    expect(formulas).toBeGreaterThan(10);
+    const origin = new URL(lab!.url).origin;
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    // The worker's own requests are among those seen (its wasm binary), so none escaped the count.
+    expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+  });
+
+  test('40 generated bad links: the lesson or the not-found page, one notice per correction, no error', { timeout: 240_000 }, async () => {
+    const { page, errors } = await open(`#/lessons/model?${SMALL}`);
+    await page.getByTestId('lesson-page').waitFor();
+    const f = new Fuzz(1616);
+    let lessons = 0;
+    for (let i = 0; i < 40; i++) {
+      // The link's own world sizes stay in it, but the last word (a small world) keeps the browser quick.
+      const link = fuzzedLink(f);
+      const hash = `${link.hash}${link.hash.includes('?') ? '&' : '?'}${SMALL}`;
+      const what = `link ${i}: ${hash.slice(0, 160)}`;
+      await page.evaluate((h) => (window.location.hash = h), hash);
+      if (link.lessonId) {
+        await page.getByTestId('lesson-page').waitFor({ timeout: 10_000 });
+        lessons++;
+        const expected = parseHash(hash);
+        const parsed = parseLessonQuery(findLesson(link.lessonId)!, expected.query);
+        const want = new Set([...expected.notices, ...parsed.notices]);
+        const items = page.getByTestId('url-notices').locator('li');
+        await until(`${what}: ${want.size} notices`, () => items.count(), (n) => n === want.size, 10_000);
+        expect(await page.getByTestId('lesson-page').getAttribute('data-lang'), what).toBe('en');
+      } else {
+        // `#//…` is the home page; anything else that names no lesson is the not-found page.
+        await page.getByTestId(parseHash(hash).page === 'home' ? 'lesson-list' : 'not-built').waitFor({ timeout: 10_000 });
+      }
+    }
+    expect(lessons).toBeGreaterThan(20);
+    expect(await violations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a worker killed mid-run is replaced from its checkpoints; the charts keep their history', { timeout: 180_000 }, async () => {
+    const { page, errors } = await training();
+    await until('two evaluations', async () => Number(await text(page, 'eval-step')), (n) => n >= 20, 90_000);
+    const evalStep = Number(await text(page, 'eval-step'));
+    const lossPoints = await page.locator('.recharts-line-curve').count();
+    await page.evaluate(() => (window as unknown as { __lab: { killWorker(): void } }).__lab.killWorker());
+    const notice = await until('the restart notice', async () => (await page.getByTestId('notices').textContent().catch(() => '')) ?? '', (t) => t.includes('training worker stopped'), 60_000);
+    const from = Number(/continues from step (\d+)/.exec(notice)?.[1] ?? 0);
+    expect(from).toBeGreaterThan(0);
+    expect(from).toBeLessThanOrEqual(evalStep + 1000);
+    // Training goes on past where it was, from the checkpoint, with the earlier evaluations still drawn.
+    await until('training past the checkpoint', () => steps(page), (n) => n > from + 10, 90_000);
+    expect(await phase(page)).toBe('Training');
+    expect(await page.locator('.recharts-line-curve').count()).toBeGreaterThanOrEqual(lossPoints);
+    expect(Number(await text(page, 'eval-step'))).toBeGreaterThanOrEqual(from);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page frozen for longer than the watchdog (a sleeping laptop) resumes without a restart', { timeout: 180_000 }, async () => {
+    const { page, errors } = await training();
+    await until('training', () => steps(page), (n) => n > 10, 60_000);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+    await new Promise((r) => setTimeout(r, 20_000));
+    await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+    const before = await steps(page);
+    await until('training to go on', () => steps(page), (n) => n > before + 10, 60_000);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect((await page.getByTestId('notices').textContent().catch(() => '')) ?? '').not.toContain('training worker stopped');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
