@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { CONTENT_SECURITY_POLICY } from './src/app/csp';
+import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
 
 /** The built page carries the lab's Content-Security-Policy (src/app/csp.ts); the dev server does not (its inline preamble). */
 function contentSecurityPolicy(): Plugin {
