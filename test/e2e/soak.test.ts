@@ -21,7 +21,7 @@ describe.skipIf(!available)('a 2-minute lecture', () => {
   });
 
   test('holds every check of the soak', { timeout: 300_000 }, async () => {
-    const report = await runSoak({ url: lab!.url, browser: lab!.browser, seed: 7, durationMs: 120_000, minActions: 40, minSteps: 300, maxMs: 200_000 });
+    const report = await runSoak({ url: lab!.url, browser: lab!.browser, seed: 7, durationMs: 120_000, minActions: 40, minSteps: 300, maxMs: 200_000, log: (l) => console.log(l) });
     console.log(formatSoak(report));
     expect(checkSoak(report)).toEqual([]);
     expect(report.actions).toBeGreaterThanOrEqual(40);

@@ -12,7 +12,7 @@ const seed = Number(process.env.SOAK_SEED ?? 16);
 
 const lab = await startLab();
 try {
-  const report = await runSoak({ url: lab.url, browser: lab.browser, seed, durationMs: minutes * 60_000, minActions: 300, minSteps: 10_000, maxMs: 3 * minutes * 60_000, log: (l) => console.log(l) });
+  const report = await runSoak({ url: lab.url, browser: lab.browser, seed, durationMs: minutes * 60_000, minActions: 300, minSteps: 10_000, maxMs: 2 * minutes * 60_000, playMs: [6_000, 16_000], log: (l) => console.log(l) });
   console.log(formatSoak(report));
   const failures = checkSoak(report);
   for (const f of failures) console.log(`FAILED: ${f}`);
