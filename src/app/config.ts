@@ -6,7 +6,7 @@ import type { Knob, LessonDef, Settings } from '../lesson/types';
 import { BACKENDS, type BackendName, isBackendName } from '../model/backends';
 import { knobsOf, lessonBudgetRefusal } from '../lesson/knobs';
 import { readSettings } from '../train/settings';
-import { quote } from '../util/text';
+import { oneLine, quote } from '../util/text';
 import { maxClicksFor, maxPreRankedFor } from '../world/config';
 
 export type Lang = 'zh' | 'en';
@@ -77,7 +77,7 @@ export function parseLessonQuery(lesson: LessonDef, query: Record<string, string
   if (query.k !== undefined && query.k !== '') {
     const n = Number(query.k);
     if ((RECALL_K as readonly number[]).includes(n)) k = n as RecallK;
-    else notices.push(`k=${quote(query.k)} is not one of ${RECALL_K.join(', ')}; using 50.`);
+    else notices.push(`k=${oneLine(query.k, 40)} is not one of ${RECALL_K.join(', ')}; using 50.`);
   }
   let lossScale: LossScale = 'relative';
   if (query.lossScale !== undefined && query.lossScale !== '') {

@@ -1,5 +1,5 @@
 import type { Knob, Settings } from '../lesson/types';
-import { quote } from '../util/text';
+import { oneLine, quote } from '../util/text';
 
 /** Knobs every lesson has: the training set-up and the world's size and skew. */
 export const TRAINING_KNOBS: Knob[] = [
@@ -58,7 +58,7 @@ export function readSettings(knobs: Knob[], raw: Record<string, string | undefin
     }
     // Six significant digits, as links write them (config.ts formatKnob): a reload reads the same value.
     const clamped = clampKnob(knob, knob.integer ? value : Number(value.toPrecision(6)));
-    if (Math.abs(clamped - value) > 1e-5 * Math.abs(value)) notices.push(`${knob.id}=${quote(text)} is outside ${knob.min}…${knob.max}; using ${clamped}.`);
+    if (Math.abs(clamped - value) > 1e-5 * Math.abs(value)) notices.push(`${knob.id}=${oneLine(text, 40)} is outside ${knob.min}…${knob.max}; using ${clamped}.`);
     settings[knob.id] = clamped;
   }
   return { settings, notices };
