@@ -23,6 +23,9 @@ const WATCHDOG_EVAL_FACTOR = 4;
 const SLEEP_GAP_MS = 5_000;
 /** More restarts than this within RESTART_WINDOW_MS: something is broken for good; stop and say so. */
 const MAX_RESTARTS = 3;
+/** Phases in which the worker waits for commands; and the commands it then answers within one chunk. */
+const IDLE_PHASES = new Set(['ready', 'paused', 'done']);
+const PROMPT = new Set(['play', 'pause', 'step']);
 const RESTART_WINDOW_MS = 60_000;
 
 export interface SupervisorEvents {
@@ -45,6 +48,8 @@ export class Supervisor {
   private readonly timer: number;
   private restarts: number[] = [];
   private readonly waiting = new Map<number, (m: WorkerMessage) => void>();
+  /** Since when a command to an idle worker has gone unanswered. */
+  private awaiting: number | undefined;
 
   constructor(private readonly events: SupervisorEvents) {
     this.start(events.init());
@@ -53,6 +58,8 @@ export class Supervisor {
 
   send(body: CommandBody): number {
     const id = this.nextId++;
+    // An idle worker answers these at once: no answer means it died while idle (noticed at Play, not never).
+    if (IDLE_PHASES.has(this.snapshot?.phase ?? '') && PROMPT.has(body.type)) this.awaiting ??= performance.now();
     this.worker.postMessage({ ...body, id } as Command);
     return id;
   }
@@ -93,6 +100,7 @@ export class Supervisor {
 
   private hear(m: WorkerMessage): void {
     this.lastHeard = performance.now();
+    this.awaiting = undefined;
     const waiter = this.waiting.get(m.id);
     if (waiter && m.type === 'memory') {
       this.waiting.delete(m.id);
@@ -115,10 +123,13 @@ export class Supervisor {
     const slept = now - this.lastTick > SLEEP_GAP_MS;
     this.lastTick = now;
     // Hidden or just woken: the browser throttled or froze everything; start counting afresh.
-    if (slept || document.hidden) this.lastHeard = now;
-    if (this.snapshot?.phase !== 'running') return;
-    const limit = Math.max(WATCHDOG_MS, WATCHDOG_EVAL_FACTOR * this.snapshot.lastEvalSeconds * 1000);
-    if (now - this.lastHeard > limit) this.restart(`no word from the training worker for ${Math.round((now - this.lastHeard) / 1000)} s`);
+    if (slept || document.hidden) {
+      this.lastHeard = now;
+      if (this.awaiting !== undefined) this.awaiting = now;
+    }
+    const limit = Math.max(WATCHDOG_MS, WATCHDOG_EVAL_FACTOR * (this.snapshot?.lastEvalSeconds ?? 0) * 1000);
+    const since = this.snapshot?.phase === 'running' ? this.lastHeard : this.awaiting;
+    if (since !== undefined && now - since > limit) this.restart(`no word from the training worker for ${Math.round((now - since) / 1000)} s`);
   }
 
   /** Replaces the dead worker, resuming the arms from their checkpoints when the settings are unchanged. */
@@ -138,6 +149,7 @@ export class Supervisor {
     const wasRunning = last?.phase === 'running';
     const step = resume.length ? Math.min(...resume.filter((r) => r.snapshot.enabled).map((r) => r.checkpoint?.step ?? 0)) : 0;
     this.snapshot = null;
+    this.awaiting = undefined;
     this.checkpoints.clear();
     this.start({ ...init, resume });
     if (wasRunning) this.send({ type: 'play' });

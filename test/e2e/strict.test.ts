@@ -139,6 +139,16 @@ describe.skipIf(!available)('the strict page', () => {
     expect(await phase(page)).toBe('Training');
     expect(await page.locator('.recharts-line-curve').count()).toBeGreaterThanOrEqual(curves);
     expect(Number(await text(page, 'eval-step'))).toBeGreaterThanOrEqual(from);
+
+    // Died while paused: noticed when Play goes unanswered, not never.
+    const alive = () => page.evaluate(() => Promise.race([(window as unknown as { __lab: { memory(): Promise<unknown> } }).__lab.memory().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]));
+    await page.getByTestId('pause').click();
+    await until('paused', () => phase(page), (p) => p === 'Paused', 30_000);
+    expect(await alive()).toBe(true);
+    await page.evaluate(() => (window as unknown as { __lab: { killWorker(): void } }).__lab.killWorker());
+    expect(await alive()).toBe(false);
+    await page.getByTestId('play').click();
+    await until('a new worker after Play went unanswered', alive, (a) => a, 60_000);
     expect(errors).toEqual([]);
     await page.close();
   });
