@@ -257,10 +257,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
         await page.getByTestId(pick(['lang-zh', 'lang-en'])).click();
         return;
       case 'hidden': {
-        const set = (hidden: boolean) => page.evaluate((h) => {
-          Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
-          document.dispatchEvent(new Event('visibilitychange'));
-        }, hidden);
+        // A string, not a function: tsx would wrap the getter in a helper the page does not have.
+        const set = (hidden: boolean) => page.evaluate(`Object.defineProperty(document, 'hidden', { configurable: true, get: () => ${hidden} }); document.dispatchEvent(new Event('visibilitychange'))`);
         await set(true);
         await page.waitForTimeout(300 + rng.int(1200));
         await set(false);

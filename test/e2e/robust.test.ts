@@ -1,9 +1,10 @@
 /**
- * The strict page: every lesson loads under the lab's Content-Security-Policy (the build's meta
+ * A lecture without a glitch, on one build: the strict page — every lesson loads under the lab's Content-Security-Policy (the build's meta
  * tag, and the same policy as a header so that the worker is held to it too) with no violation
  * and no request to any other origin; generated bad links render the lesson or the not-found
  * page with one notice per correction; a worker killed mid-run is replaced from its checkpoints
- * with the charts' history kept; a page frozen for longer than the watchdog resumes cleanly.
+ * with the charts' history kept; a page frozen for longer than the watchdog resumes cleanly; and
+ * two minutes of the soak (`npm run soak` runs the full lecture) under the same policy.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -13,6 +14,8 @@ import { CONTENT_SECURITY_POLICY } from '../../src/app/csp';
 import { parseHash } from '../../src/app/route';
 import { Fuzz } from '../helpers/fuzz';
 import { fuzzedLink } from '../helpers/urls';
+import { checkSoak } from '../soak/checks';
+import { formatSoak, runSoak } from '../soak/soak';
 import { browserAvailable, type Lab, startLab, text, until, watchConsole } from './harness';
 
 const available = browserAvailable();
@@ -151,5 +154,16 @@ describe.skipIf(!available)('the strict page', () => {
     await until('a new worker after Play went unanswered', alive, (a) => a, 60_000);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  test('a 2-minute lecture holds every check of the soak', { timeout: 300_000 }, async () => {
+    const report = await runSoak({ url: lab!.url, browser: lab!.browser, seed: 7, durationMs: 120_000, minActions: 40, minSteps: 300, maxMs: 180_000, log: (l) => console.log(l) });
+    console.log(formatSoak(report));
+    expect(checkSoak(report)).toEqual([]);
+    expect(report.actions).toBeGreaterThanOrEqual(40);
+    expect(report.steps).toBeGreaterThanOrEqual(300);
+    expect(report.lessonsVisited).toBeGreaterThanOrEqual(5);
+    // Every lesson's numTensors was measured after a reset at least once.
+    expect(Object.keys(report.plateaus).length).toBeGreaterThanOrEqual(5);
   });
 });
