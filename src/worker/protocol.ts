@@ -17,7 +17,8 @@ export type Command =
    * `backends`: the order to try. `forced`: the first was asked for by name (the URL) and is used
    * even where the engine would skip it in automatic mode (a software GPU); the rest stay fallbacks.
    */
-  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[]; forced?: boolean }
+  /** `lessonArms`: all of the lesson's arms in course order (the coordinator spreads them over shards). */
+  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[]; forced?: boolean; lessonArms?: string[] }
   | { type: 'configure'; id: number; settings: Settings; arms: string[] }
   | { type: 'play'; id: number }
   | { type: 'pause'; id: number }
@@ -117,9 +118,9 @@ export type WorkerMessage =
   /**
    * A run probe of the lesson: its value for run `run` (after `ready`, whenever the arms start
    * afresh). A trained probe: `{ [armId]: value }` once the run reaches its target, `undefined`
-   * when a fresh run withdraws it.
+   * when a fresh run withdraws it; `perArm` marks those.
    */
-  | { type: 'probe'; id: number; run: number; name: string; value: unknown }
+  | { type: 'probe'; id: number; run: number; name: string; value: unknown; perArm?: boolean }
   | { type: 'diverged'; id: number; run: number; armId: string; reason: string }
   /** Something the user should read (a fallback, a restart). */
   | { type: 'notice'; id: number; text: Text; level: 'info' | 'warn' }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
- * The training worker: routes protocol messages to the runner. All training and evaluation
- * happen here, off the page's thread.
+ * One shard of training: routes protocol messages to a runner that trains some of the lesson's
+ * arms (the coordinator in lab.worker.ts decides which), off the page's thread.
  */
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';

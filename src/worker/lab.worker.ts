@@ -1,0 +1,28 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker the page talks to: a coordinator that spreads the lesson's arms over shard
+ * workers, one per core (nested workers), and answers the page as one runner would.
+ */
+import { Coordinator } from './coordinator';
+import type { Command, WorkerMessage } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** More shards than this cost memory (a world and a TensorFlow.js each) for little more speed. */
+const MAX_SHARDS = 4;
+
+const coordinator = new Coordinator(
+  (m) => self.postMessage(m),
+  (onMessage) => {
+    const worker = new Worker(new URL('./shard.worker.ts', import.meta.url), { type: 'module', name: 'training-shard' });
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => onMessage(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault();
+      onMessage({ type: 'error', id: 0, message: e.message || 'a training shard failed to start' });
+    };
+    return { send: (cmd) => worker.postMessage(cmd), terminate: () => worker.terminate() };
+  },
+  Math.max(1, Math.min(MAX_SHARDS, self.navigator.hardwareConcurrency || 1)),
+);
+
+self.onmessage = (e: MessageEvent<Command>) => coordinator.push(e.data);
