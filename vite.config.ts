@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { pageWithoutTfjs } from './build/page-without-tfjs';
 
 export default defineConfig({
   // Relative base: the built site works from any static host and sub-path.
   base: './',
-  plugins: [react()],
+  plugins: [react(), pageWithoutTfjs()],
   // The training worker is an ES module (it code-splits TensorFlow.js and its wasm assets).
   worker: { format: 'es' },
   build: {

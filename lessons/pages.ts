@@ -3,6 +3,7 @@
  * are their own chunk). Adding a lesson: its folder, one line in registry.ts and one line here.
  */
 import type { LessonPageDef } from '../src/app/lesson-page';
+import type { LessonContent } from '../src/lesson/content';
 
 export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = {
   model: () => import('./model/page'),
@@ -15,3 +16,6 @@ export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = 
   updates: () => import('./updates/page'),
   'self-supervision': () => import('./self-supervision/page'),
 };
+
+/** Each lesson's texts on their own (`./<id>/text.ts`), shown before its panels have loaded. */
+export const TEXTS = import.meta.glob<{ content: LessonContent }>('./*/text.ts');

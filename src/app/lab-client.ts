@@ -3,6 +3,7 @@
  * the worker's messages into store updates. The page never touches TensorFlow.js.
  */
 import { useEffect, useRef } from 'react';
+import { findLesson } from '../../lessons/registry';
 import type { SweepDef } from '../lesson/sweep';
 import { backendOrder } from '../model/backends';
 import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
@@ -153,7 +154,7 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
     client.current = c;
     const cfg = useConfig.getState().config ?? config;
     sentKey.current = configKey(cfg);
-    c.send({ type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend), forced: cfg.backend !== null });
+    c.send({ type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend), forced: cfg.backend !== null, lessonArms: findLesson(lessonId)?.armIds });
     (window as unknown as { __lab?: unknown }).__lab = { loseBackend: () => c.send({ type: 'loseBackend' }) };
     return () => {
       window.clearTimeout(timer.current);

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import type { LessonContent } from '../../lesson/content';
 import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
@@ -11,21 +11,25 @@ import type { Lang, LessonConfig } from '../config';
 import { t, tx } from '../i18n';
 import { useLabSession } from '../lab-client';
 import type { LessonPageDef } from '../lesson-page';
-import { Charts } from '../panels/Charts';
-import { LessonPanels } from '../panels/LessonPanels';
 import { dismissNotice, useConfig, useRun } from '../store';
-import { useLessonPage } from './useLessonPage';
+import { useLessonPage, useLessonText } from './useLessonPage';
+
+/** The charts' code (recharts) loads after the lesson's text is on screen. */
+const Charts = lazy(() => import('../panels/Charts').then((m) => ({ default: m.Charts })));
+const LessonPanels = lazy(() => import('../panels/LessonPanels').then((m) => ({ default: m.LessonPanels })));
 
 const NO_SWEEPS: SweepDef[] = [];
 
 /** A lesson's page: the shell's parts, and the lesson's own (texts, panels, sweeps) once loaded. */
 export function LessonPage({ lesson, config }: { lesson: LessonDef; config: LessonConfig }) {
   const state = useLessonPage(lesson.id);
+  const text = useLessonText(lesson.id);
   if (state.status === 'ready') return <LessonLab lesson={lesson} config={config} page={state.page} />;
   const lang = config.lang;
   return (
     <main className="lesson" data-testid="lesson-page" data-lang={lang}>
       <LessonHead lesson={lesson} lang={lang} />
+      {text && <LessonIntro lesson={lesson} content={text} lang={lang} dim={config.settings.dim} />}
       {state.status === 'error' ? (
         <div className="notice error" role="alert" data-testid="error">
           <span>
@@ -139,9 +143,15 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
           {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
             <>
               {sharedCharts && (
-                <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+                <Suspense fallback={<Loading text={t(lang, 'phase_loading')} />}>
+                  <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+                </Suspense>
               )}
-              {page && <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />}
+              {page && (
+                <Suspense fallback={null}>
+                  <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />
+                </Suspense>
+              )}
             </>
           ) : (
             <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} />
