@@ -6,6 +6,10 @@ export default defineConfig({
   // Relative base: the built site works from any static host and sub-path.
   base: './',
   plugins: [react(), pageWithoutTfjs()],
+  // Vite pre-bundles the dependencies it finds from index.html; the workers' (TensorFlow.js and
+  // its backends) would be found only when a worker starts, and the first `npm start` would reload
+  // the page for them. Scanning the workers too makes the first page load the only one.
+  optimizeDeps: { entries: ['index.html', 'src/worker/*.worker.ts'] },
   // The training worker is an ES module (it code-splits TensorFlow.js and its wasm assets).
   worker: { format: 'es' },
   build: {
