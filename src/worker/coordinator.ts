@@ -32,8 +32,8 @@ interface Shard {
   /** Arms this shard owns (trains when enabled). */
   owns: Set<string>;
   snapshot?: Snapshot;
-  /** Paused by the coordinator (not the user) to keep lockstep. */
-  held: boolean;
+  /** Paused by the coordinator (not the user) to keep lockstep; `resuming`: let go, not yet running again. */
+  held: false | 'held' | 'resuming';
   /** Trained-probe values of this shard: name → { run, value }. */
   trained: Map<string, { run: number; value: Record<string, unknown> | undefined }>;
 }
@@ -137,6 +137,7 @@ export class Coordinator {
     switch (m.type) {
       case 'snapshot':
         shard.snapshot = m.snapshot;
+        if (shard.held === 'resuming' && m.snapshot.phase !== 'paused') shard.held = false;
         this.keepLockstep();
         return this.merge(m.id, m.snapshot.phase !== 'running');
       case 'probe':
@@ -191,19 +192,19 @@ export class Coordinator {
     const slack = lockstepSlack(running[0].snapshot!.target);
     for (const s of running) {
       const ahead = s.snapshot!.step - slowest;
-      if (!s.held && ahead > slack) {
-        s.held = true;
+      if (s.held !== 'held' && ahead > slack) {
+        s.held = 'held';
         s.port.send({ type: 'pause', id: UNSOLICITED });
-      } else if (s.held && ahead <= slack / 2) {
-        s.held = false;
+      } else if (s.held === 'held' && ahead <= slack / 2) {
+        s.held = 'resuming';
         s.port.send({ type: 'play', id: UNSOLICITED });
       }
     }
   }
 
   private release(shards: Shard[]): void {
-    for (const s of shards.filter((x) => x.held)) {
-      s.held = false;
+    for (const s of shards.filter((x) => x.held === 'held')) {
+      s.held = 'resuming';
       s.port.send({ type: 'play', id: UNSOLICITED });
     }
   }
