@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { LessonContent } from '../../lesson/content';
 import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
@@ -77,6 +77,10 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
     return out;
   }, [lesson, config.settings]);
   const snapshot = run.snapshot;
+  // Charts and tables draw a deferred copy: React renders them in slices between the page's
+  // input and frames (a snapshot redraw was one 200–400 ms task), the transport counts live.
+  const drawn = useDeferredValue(snapshot);
+  const onKnob = useCallback((id: string, v: number) => update({ settings: { [id]: v } }), [update]);
   const busy = snapshot?.phase === 'loading' || (!!run.status && !snapshot);
   const sharedCharts = page?.sharedCharts ?? true;
 
@@ -109,7 +113,7 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
           <h3 className="panel-title">{t(lang, 'arms')}</h3>
           <ArmToggles lesson={lesson} lang={lang} config={config} snapshot={snapshot} onChange={(arms) => update({ arms })} />
           <h3 className="panel-title">{t(lang, 'controls')}</h3>
-          <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={(id, v) => update({ settings: { [id]: v } })} />
+          <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={onKnob} />
         </aside>
         <div className="lab-main">
           {run.notices.length > 0 && (
@@ -140,23 +144,23 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
               <span className="dim">({t(lang, 'worldLine')})</span>
             </p>
           )}
-          {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
+          {drawn && run.baselines && drawn.phase !== 'loading' ? (
             <>
               {sharedCharts && (
                 <Suspense fallback={<Loading text={t(lang, 'phase_loading')} />}>
-                  <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+                  <Charts lesson={lesson} lang={lang} snapshot={drawn} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
                 </Suspense>
               )}
               {page && (
                 <Suspense fallback={null}>
-                  <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />
+                  <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={drawn} baselines={run.baselines} labels={labels} config={config} send={session.send} />
                 </Suspense>
               )}
             </>
           ) : (
             <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} />
           )}
-          <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={sharedCharts ? run.baselines : null} labels={labels} />
+          <ArmTable lesson={lesson} lang={lang} snapshot={drawn} baselines={sharedCharts ? run.baselines : null} labels={labels} />
         </div>
       </section>
 
