@@ -112,7 +112,8 @@ export interface Snapshot {
 
 export type WorkerMessage =
   | { type: 'status'; id: number; text: Text }
-  | { type: 'backend'; id: number; name: BackendName; reason: string; fallback: boolean }
+  /** `measured`: training steps/s of each backend timed at start-up (an automatic choice). */
+  | { type: 'backend'; id: number; name: BackendName; reason: string; fallback: boolean; measured?: Partial<Record<BackendName, number>> }
   | { type: 'ready'; id: number; run: number; world: WorldSummary; baselines: Baselines }
   | { type: 'snapshot'; id: number; snapshot: Snapshot }
   /**
