@@ -17,5 +17,12 @@ export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = 
   'self-supervision': () => import('./self-supervision/page'),
 };
 
-/** Each lesson's texts on their own (`./<id>/text.ts`), shown before its panels have loaded. */
-export const TEXTS = import.meta.glob<{ content: LessonContent }>('./*/text.ts');
+/**
+ * Each lesson's texts (`./<id>/text.ts`), shown before its panels (and the charts' code they
+ * pull in) have loaded. The lessons' definitions import them too, so they are in the first bundle.
+ */
+const TEXTS = import.meta.glob<LessonContent>('./*/text.ts', { eager: true, import: 'content' });
+
+export function lessonText(lessonId: string): LessonContent | undefined {
+  return TEXTS[`./${lessonId}/text.ts`];
+}

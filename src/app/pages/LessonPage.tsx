@@ -12,7 +12,8 @@ import { t, tx } from '../i18n';
 import { useLabSession } from '../lab-client';
 import type { LessonPageDef } from '../lesson-page';
 import { dismissNotice, useConfig, useRun } from '../store';
-import { useLessonPage, useLessonText } from './useLessonPage';
+import { lessonText } from '../../../lessons/pages';
+import { useLessonPage } from './useLessonPage';
 
 /** The charts' code (recharts) loads after the lesson's text is on screen. */
 const Charts = lazy(() => import('../panels/Charts').then((m) => ({ default: m.Charts })));
@@ -23,7 +24,7 @@ const NO_SWEEPS: SweepDef[] = [];
 /** A lesson's page: the shell's parts, and the lesson's own (texts, panels, sweeps) once loaded. */
 export function LessonPage({ lesson, config }: { lesson: LessonDef; config: LessonConfig }) {
   const state = useLessonPage(lesson.id);
-  const text = useLessonText(lesson.id);
+  const text = lessonText(lesson.id);
   if (state.status === 'ready') return <LessonLab lesson={lesson} config={config} page={state.page} />;
   const lang = config.lang;
   return (

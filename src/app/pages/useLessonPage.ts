@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PAGES, TEXTS } from '../../../lessons/pages';
-import type { LessonContent } from '../../lesson/content';
+import { PAGES } from '../../../lessons/pages';
 import type { LessonPageDef } from '../lesson-page';
 
 /** Page defs already loaded: opening a lesson again draws it at once. */
@@ -38,29 +37,3 @@ export function useLessonPage(lessonId: string): LessonPageState {
   return state;
 }
 
-const texts = new Map<string, LessonContent>();
-
-/**
- * The lesson's texts alone, ahead of its page (whose panels pull in the charts' code): the
- * student reads while the rest loads. Undefined until loaded (or for a lesson without texts).
- */
-export function useLessonText(lessonId: string): LessonContent | undefined {
-  const [content, setContent] = useState(() => texts.get(lessonId));
-  useEffect(() => {
-    const load = TEXTS[`./${lessonId}/text.ts`];
-    if (texts.has(lessonId) || !load) return setContent(texts.get(lessonId));
-    let live = true;
-    load().then(
-      (m) => {
-        texts.set(lessonId, m.content);
-        if (live) setContent(m.content);
-      },
-      // The page def brings the same texts; its loader reports a failure.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [lessonId]);
-  return content;
-}
