@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { pageWithoutTfjs } from './build/page-without-tfjs';
 import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
 
 /** The built page carries the lab's Content-Security-Policy (src/app/csp.ts); the dev server does not (its inline preamble). */
@@ -15,7 +16,11 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative base: the built site works from any static host and sub-path.
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), pageWithoutTfjs(), contentSecurityPolicy()],
+  // Vite pre-bundles the dependencies it finds from index.html; the workers' (TensorFlow.js and
+  // its backends) would be found only when a worker starts, and the first `npm start` would reload
+  // the page for them. Scanning the workers too makes the first page load the only one.
+  optimizeDeps: { entries: ['index.html', 'src/worker/*.worker.ts'] },
   // The training worker is an ES module (it code-splits TensorFlow.js and its wasm assets).
   worker: { format: 'es' },
   build: {

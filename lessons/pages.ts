@@ -3,6 +3,7 @@
  * are their own chunk). Adding a lesson: its folder, one line in registry.ts and one line here.
  */
 import type { LessonPageDef } from '../src/app/lesson-page';
+import type { LessonContent } from '../src/lesson/content';
 
 export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = {
   model: () => import('./model/page'),
@@ -15,3 +16,13 @@ export const PAGES: Record<string, () => Promise<{ default: LessonPageDef }>> = 
   updates: () => import('./updates/page'),
   'self-supervision': () => import('./self-supervision/page'),
 };
+
+/**
+ * Each lesson's texts (`./<id>/text.ts`), shown before its panels (and the charts' code they
+ * pull in) have loaded. The lessons' definitions import them too, so they are in the first bundle.
+ */
+const TEXTS = import.meta.glob<LessonContent>('./*/text.ts', { eager: true, import: 'content' });
+
+export function lessonText(lessonId: string): LessonContent | undefined {
+  return TEXTS[`./${lessonId}/text.ts`];
+}

@@ -35,8 +35,8 @@ const Plot = memo(function Plot(p: PanelProps & { meanTrueP: number | undefined 
         <ResponsiveContainer width="100%" height={250}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={GRID} />
-            <XAxis dataKey="step" type="number" domain={[0, maxStep]} tick={AXIS} allowDecimals={false} />
-            <YAxis domain={[0, 'auto']} tick={AXIS} tickFormatter={(v: number) => v.toPrecision(2)} width={52} />
+            <XAxis interval={0} dataKey="step" type="number" domain={[0, maxStep]} tick={AXIS} allowDecimals={false} />
+            <YAxis interval={0} domain={[0, 'auto']} tick={AXIS} tickFormatter={(v: number) => v.toPrecision(2)} width={52} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? v.toPrecision(3) : String(v))} labelFormatter={(s) => `${t(lang, 'step_')} ${s}`} isAnimationActive={false} />
             {meanTrueP ? (
               <ReferenceLine y={meanTrueP} ifOverflow="extendDomain" stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${tx(lang, panelText.meanTrueP)} ${meanTrueP.toPrecision(2)}`, position: 'insideTopRight', fontSize: 11, fill: TRUTH_COLOR }} />

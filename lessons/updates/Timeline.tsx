@@ -60,8 +60,8 @@ const TimelineView = memo(
             <ResponsiveContainer width="100%" height={280}>
               <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: -8 }}>
                 <CartesianGrid stroke={GRID} />
-                <XAxis dataKey="day" type="number" domain={[1, Math.max(2, totalDays)]} ticks={rows.map((r) => r.day as number)} tick={AXIS} label={{ value: tx(lang, S.servedDay), position: 'insideBottomRight', offset: -2, fontSize: 11, fill: '#52606d' }} height={34} />
-                <YAxis tick={AXIS} domain={[0, 'auto']} tickFormatter={fmt2} />
+                <XAxis interval={0} dataKey="day" type="number" domain={[1, Math.max(2, totalDays)]} ticks={rows.map((r) => r.day as number)} tick={AXIS} label={{ value: tx(lang, S.servedDay), position: 'insideBottomRight', offset: -2, fontSize: 11, fill: '#52606d' }} height={34} />
+                <YAxis interval={0} tick={AXIS} domain={[0, 'auto']} tickFormatter={fmt2} />
                 <Tooltip formatter={(v) => fmt3(v)} labelFormatter={(d) => `${tx(lang, S.servedDay)} ${d}`} isAnimationActive={false} />
                 <Legend wrapperStyle={LEGEND} itemSorter={null} />
                 <Line dataKey="oracle" name={tx(lang, S.oracle)} stroke={ORACLE_COLOR} strokeDasharray="5 4" strokeWidth={1.5} dot={false} isAnimationActive={false} />

@@ -3,6 +3,7 @@
  * the worker's messages into store updates. The page never touches TensorFlow.js.
  */
 import { useEffect, useRef } from 'react';
+import { findLesson } from '../../lessons/registry';
 import type { SweepDef } from '../lesson/sweep';
 import { backendOrder } from '../model/backends';
 import type { Snapshot, WorkerMessage } from '../worker/protocol';
@@ -128,7 +129,7 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
     const init = () => {
       const cfg = useConfig.getState().config ?? config;
       sentKey.current = configKey(cfg);
-      return { type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend), forced: cfg.backend !== null } as const;
+      return { type: 'init', lessonId, settings: cfg.settings, arms: cfg.arms, backends: backendOrder(cfg.backend), forced: cfg.backend !== null, lessonArms: findLesson(lessonId)?.armIds } as const;
     };
     const c = new Supervisor({
       init,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { measureTrainingSpeed } from './backend-speed';
 import { patchCpuKernels, patchWasmKernels, registerWasmSegmentSum } from './kernels';
 
 import { type BackendName, label } from './backends';
@@ -10,6 +11,8 @@ export interface BackendChoice {
   name: BackendName;
   /** Why this one: the backends tried before it and what stopped each. */
   reason: string;
+  /** Training steps per second of each backend measured at start-up (automatic choice only). */
+  measured?: Partial<Record<BackendName, number>>;
 }
 
 export interface BackendOptions {
@@ -24,28 +27,7 @@ export async function initBackend(order: readonly BackendName[], options: Backen
   const failures: string[] = [];
   for (const name of order) {
     try {
-      if (name === 'wasm') {
-        if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
-        if (options.patchKernels ?? true) patchWasmKernels();
-        else registerWasmSegmentSum();
-      }
-      if (name === 'cpu' && (options.patchKernels ?? true)) patchCpuKernels();
-      const isLast = name === order[order.length - 1];
-      // A software GPU (SwiftShader) is correct but far slower than WASM: skip it unless nothing
-      // else is left to try (a forced backend is always used).
-      if (name === 'webgpu' && !isLast) {
-        const software = await softwareWebGpu();
-        if (software) throw new Error(`software adapter (${software})`);
-      }
-      const ok = await tf.setBackend(name);
-      if (!ok) throw new Error('not available');
-      await tf.ready();
-      if (name === 'webgl' && !isLast) {
-        const software = softwareWebGl();
-        if (software) throw new Error(`software renderer (${software})`);
-      }
-      await smokeTest();
-      tf.env().set('KEEP_INTERMEDIATE_TENSORS', false);
+      await startBackend(name, options, name === order[order.length - 1]);
       const reason = failures.length ? `${failures.join('; ')} → ${label(name)}` : `${label(name)}: first choice`;
       return { name, reason };
     } catch (e) {
@@ -53,6 +35,59 @@ export async function initBackend(order: readonly BackendName[], options: Backen
     }
   }
   throw new Error(`no TensorFlow.js backend could start (${failures.join('; ')})`);
+}
+
+/**
+ * The automatic choice, by measurement rather than by order: every backend of `order` but the CPU
+ * that starts (a software GPU is still skipped) trains a few miniature steps, and the fastest is
+ * kept. The CPU backend only where nothing else starts.
+ */
+export async function chooseFastestBackend(order: readonly BackendName[], options: BackendOptions = {}): Promise<BackendChoice> {
+  const failures: string[] = [];
+  const measured: Partial<Record<BackendName, number>> = {};
+  for (const name of order.filter((n) => n !== 'cpu')) {
+    try {
+      await startBackend(name, options, false);
+      measured[name] = await measureTrainingSpeed();
+    } catch (e) {
+      failures.push(`${label(name)}: ${shortReason(e)}`);
+    }
+  }
+  const ranked = (Object.entries(measured) as [BackendName, number][]).sort((a, b) => b[1] - a[1]);
+  if (!ranked.length) return initBackend(order.filter((n) => n === 'cpu'), options);
+  const best = ranked[0][0];
+  // Started and checked above: switching back is all that is left.
+  if (tf.getBackend() !== best) {
+    await tf.setBackend(best);
+    await tf.ready();
+  }
+  const rates = ranked.map(([n, r]) => `${label(n)} ${r.toFixed(0)}`).join(' · ');
+  return { name: best, measured, reason: `${failures.length ? `${failures.join('; ')}; ` : ''}measured ${rates} steps/s → ${label(best)}` };
+}
+
+/** Starts one backend and checks it computes; throws why not. `isLast`: nothing is left after it. */
+async function startBackend(name: BackendName, options: BackendOptions, isLast: boolean): Promise<void> {
+  if (name === 'wasm') {
+    if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
+    if (options.patchKernels ?? true) patchWasmKernels();
+    else registerWasmSegmentSum();
+  }
+  if (name === 'cpu' && (options.patchKernels ?? true)) patchCpuKernels();
+  // A software GPU (SwiftShader) is correct but far slower than WASM: skip it unless nothing
+  // else is left to try (a forced backend is always used).
+  if (name === 'webgpu' && !isLast) {
+    const software = await softwareWebGpu();
+    if (software) throw new Error(`software adapter (${software})`);
+  }
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error('not available');
+  await tf.ready();
+  if (name === 'webgl' && !isLast) {
+    const software = softwareWebGl();
+    if (software) throw new Error(`software renderer (${software})`);
+  }
+  await smokeTest();
+  tf.env().set('KEEP_INTERMEDIATE_TENSORS', false);
 }
 
 interface GpuAdapterLike {

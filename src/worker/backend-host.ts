@@ -4,7 +4,7 @@
  * a `BackendLost` error instead of a promise that never settles.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type BackendChoice, type BackendOptions, initBackend } from '../model/backend';
+import { type BackendChoice, type BackendOptions, chooseFastestBackend, initBackend } from '../model/backend';
 import { type BackendName, label } from '../model/backends';
 
 export class BackendLost extends Error {}
@@ -27,9 +27,12 @@ export class BackendHost {
     private readonly onLost: () => void,
   ) {}
 
-  /** Starts the first backend of `order` that works; `forced`: the first was asked for by name. */
-  async start(order: BackendName[], forced: boolean): Promise<BackendChoice> {
-    const choice = forced && order.length > 1 ? await this.initForced(order) : await initBackend(order, this.options);
+  /**
+   * Starts a backend of `order`: the first asked for by name (`forced`), the fastest measured
+   * (`measure`: the automatic choice at start-up), or else the first that works (a fallback).
+   */
+  async start(order: BackendName[], forced: boolean, measure = false): Promise<BackendChoice> {
+    const choice = forced && order.length > 1 ? await this.initForced(order) : measure && !forced ? await chooseFastestBackend(order, this.options) : await initBackend(order, this.options);
     this.name = choice.name;
     this.lost = undefined;
     const epoch = ++this.epoch;

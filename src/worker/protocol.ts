@@ -18,8 +18,11 @@ export type Command =
    * `backends`: the order to try. `forced`: the first was asked for by name (the URL) and is used
    * even where the engine would skip it in automatic mode (a software GPU); the rest stay fallbacks.
    */
-  /** `resume`: a dead worker's arms (their last snapshot and checkpoint), restored after the arms are built. */
-  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[]; forced?: boolean; resume?: SavedArm[] }
+  /**
+   * `lessonArms`: all of the lesson's arms in course order (the coordinator spreads them over shards).
+   * `resume`: a dead worker's arms (their last snapshot and checkpoint), restored after the arms are built.
+   */
+  | { type: 'init'; id: number; lessonId: string; settings: Settings; arms: string[]; backends: BackendName[]; forced?: boolean; lessonArms?: string[]; resume?: SavedArm[] }
   | { type: 'configure'; id: number; settings: Settings; arms: string[] }
   | { type: 'play'; id: number }
   | { type: 'pause'; id: number }
@@ -115,15 +118,16 @@ export interface Snapshot {
 
 export type WorkerMessage =
   | { type: 'status'; id: number; text: Text }
-  | { type: 'backend'; id: number; name: BackendName; reason: string; fallback: boolean }
+  /** `measured`: training steps/s of each backend timed at start-up (an automatic choice). */
+  | { type: 'backend'; id: number; name: BackendName; reason: string; fallback: boolean; measured?: Partial<Record<BackendName, number>> }
   | { type: 'ready'; id: number; run: number; world: WorldSummary; baselines: Baselines }
   | { type: 'snapshot'; id: number; snapshot: Snapshot }
   /**
    * A run probe of the lesson: its value for run `run` (after `ready`, whenever the arms start
    * afresh). A trained probe: `{ [armId]: value }` once the run reaches its target, `undefined`
-   * when a fresh run withdraws it.
+   * when a fresh run withdraws it; `perArm` marks those.
    */
-  | { type: 'probe'; id: number; run: number; name: string; value: unknown }
+  | { type: 'probe'; id: number; run: number; name: string; value: unknown; perArm?: boolean }
   | { type: 'diverged'; id: number; run: number; armId: string; reason: string }
   /** Something the user should read (a fallback, a restart). */
   | { type: 'notice'; id: number; text: Text; level: 'info' | 'warn' }

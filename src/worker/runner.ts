@@ -176,8 +176,8 @@ export class Runner {
 
   private async startBackend(order: BackendName[], fallback: boolean, prefix: string, forced = false): Promise<void> {
     this.status({ en: 'Starting TensorFlow.js…', zh: '正在启动 TensorFlow.js…' });
-    const choice = await this.backend.start(order, forced);
-    this.emit({ type: 'backend', name: choice.name, reason: prefix ? `${prefix} → ${label(choice.name)}` : choice.reason, fallback });
+    const choice = await this.backend.start(order, forced, !fallback);
+    this.emit({ type: 'backend', name: choice.name, reason: prefix ? `${prefix} → ${label(choice.name)}` : choice.reason, fallback, measured: choice.measured });
   }
 
   /** A backend error mid-run: the next backend in the order takes over, from the last checkpoint. */

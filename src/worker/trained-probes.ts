@@ -25,7 +25,7 @@ export class TrainedProbes {
   /** A new run: the previous run's values are withdrawn. */
   clear(run: number): void {
     this.measured = '';
-    for (const p of this.probes) this.emit({ type: 'probe', run, name: p.name, value: undefined });
+    for (const p of this.probes) this.emit({ type: 'probe', run, name: p.name, value: undefined, perArm: true });
   }
 
   /** Hot knobs changed: the arms are served anew and measured again, without retraining. */
@@ -48,6 +48,6 @@ export class TrainedProbes {
     this.measured = key;
     this.emit({ type: 'status', text: { en: 'Measuring the trained towers’ indexes…', zh: '正在测量训练后双塔的索引……' } });
     const values = await trainedProbeValues(this.probes, live, { world, settings, specs: this.lesson.arms(settings) });
-    for (const p of this.probes) this.emit({ type: 'probe', run, name: p.name, value: values[p.name] });
+    for (const p of this.probes) this.emit({ type: 'probe', run, name: p.name, value: values[p.name], perArm: true });
   }
 }

@@ -116,6 +116,7 @@ export function validateCommand(data: unknown): { command: Command } | { reason:
         const backends = list(data, 'backends', 8);
         if (!backends.length || !backends.every((b) => typeof b === 'string' && isBackendName(b))) throw new Invalid('backends must name known backends');
         if (data.forced !== undefined && typeof data.forced !== 'boolean') throw new Invalid('forced must be a boolean');
+        if (data.lessonArms !== undefined) strings(data, 'lessonArms');
         if (data.resume !== undefined) list(data, 'resume', MAX_ARMS).forEach(savedArm);
         break;
       }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { knobsOf } from '../../lesson/knobs';
 import type { Knob, LessonDef, Settings } from '../../lesson/types';
 import type { Snapshot } from '../../worker/protocol';
@@ -147,7 +148,8 @@ function KnobControl({ knob, lang, value, onChange }: { knob: Knob; lang: Lang; 
   );
 }
 
-export function KnobPanel({ lesson, lang, settings, onChange }: { lesson: LessonDef; lang: Lang; settings: Settings; onChange: (id: string, v: number) => void }) {
+/** Memoised: the knobs redraw when settings change, not with every training snapshot. */
+export const KnobPanel = memo(function KnobPanel({ lesson, lang, settings, onChange }: { lesson: LessonDef; lang: Lang; settings: Settings; onChange: (id: string, v: number) => void }) {
   const knobs = knobsOf(lesson);
   const groups: [string, Knob[]][] = [
     [t(lang, 'training'), knobs.filter((k) => TRAINING_KNOB_IDS.includes(k.id))],
@@ -171,7 +173,7 @@ export function KnobPanel({ lesson, lang, settings, onChange }: { lesson: Lesson
         ))}
     </div>
   );
-}
+});
 
 function Icon({ d }: { d: string }) {
   return (

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { LessonContent } from '../../lesson/content';
 import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
@@ -11,21 +11,26 @@ import type { Lang, LessonConfig } from '../config';
 import { t, tx } from '../i18n';
 import { useLabSession } from '../lab-client';
 import type { LessonPageDef } from '../lesson-page';
-import { Charts } from '../panels/Charts';
-import { LessonPanels } from '../panels/LessonPanels';
 import { dismissNotice, useConfig, useRun } from '../store';
+import { lessonText } from '../../../lessons/pages';
 import { useLessonPage } from './useLessonPage';
+
+/** The charts' code (recharts) loads after the lesson's text is on screen. */
+const Charts = lazy(() => import('../panels/Charts').then((m) => ({ default: m.Charts })));
+const LessonPanels = lazy(() => import('../panels/LessonPanels').then((m) => ({ default: m.LessonPanels })));
 
 const NO_SWEEPS: SweepDef[] = [];
 
 /** A lesson's page: the shell's parts, and the lesson's own (texts, panels, sweeps) once loaded. */
 export function LessonPage({ lesson, config }: { lesson: LessonDef; config: LessonConfig }) {
   const state = useLessonPage(lesson.id);
+  const text = lessonText(lesson.id);
   if (state.status === 'ready') return <LessonLab lesson={lesson} config={config} page={state.page} />;
   const lang = config.lang;
   return (
     <main className="lesson" data-testid="lesson-page" data-lang={lang}>
       <LessonHead lesson={lesson} lang={lang} />
+      {text && <LessonIntro lesson={lesson} content={text} lang={lang} dim={config.settings.dim} />}
       {state.status === 'error' ? (
         <div className="notice error" role="alert" data-testid="error">
           <span>
@@ -73,6 +78,10 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
     return out;
   }, [lesson, config.settings]);
   const snapshot = run.snapshot;
+  // Charts and tables draw a deferred copy: React renders them in slices between the page's
+  // input and frames (a snapshot redraw was one 200–400 ms task), the transport counts live.
+  const drawn = useDeferredValue(snapshot);
+  const onKnob = useCallback((id: string, v: number) => update({ settings: { [id]: v } }), [update]);
   const busy = snapshot?.phase === 'loading' || (!!run.status && !snapshot);
   const sharedCharts = page?.sharedCharts ?? true;
 
@@ -105,7 +114,7 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
           <h3 className="panel-title">{t(lang, 'arms')}</h3>
           <ArmToggles lesson={lesson} lang={lang} config={config} snapshot={snapshot} onChange={(arms) => update({ arms })} />
           <h3 className="panel-title">{t(lang, 'controls')}</h3>
-          <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={(id, v) => update({ settings: { [id]: v } })} />
+          <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={onKnob} />
         </aside>
         <div className="lab-main">
           {run.notices.length > 0 && (
@@ -136,17 +145,23 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
               <span className="dim">({t(lang, 'worldLine')})</span>
             </p>
           )}
-          {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
+          {drawn && run.baselines && drawn.phase !== 'loading' ? (
             <>
               {sharedCharts && (
-                <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+                <Suspense fallback={<Loading text={t(lang, 'phase_loading')} />}>
+                  <Charts lesson={lesson} lang={lang} snapshot={drawn} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+                </Suspense>
               )}
-              {page && <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />}
+              {page && (
+                <Suspense fallback={null}>
+                  <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={drawn} baselines={run.baselines} labels={labels} config={config} send={session.send} />
+                </Suspense>
+              )}
             </>
           ) : (
             <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} />
           )}
-          <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={sharedCharts ? run.baselines : null} labels={labels} />
+          <ArmTable lesson={lesson} lang={lang} snapshot={drawn} baselines={sharedCharts ? run.baselines : null} labels={labels} />
         </div>
       </section>
 

@@ -36,3 +36,4 @@ export function useLessonPage(lessonId: string): LessonPageState {
   }, [lessonId]);
   return state;
 }
+

@@ -47,7 +47,7 @@ export function GroupedBars({ groups, series }: { groups: string[]; series: BarS
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} barGap={1} barCategoryGap="18%">
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="group" tick={AXIS} interval={0} />
-        <YAxis tick={AXIS} domain={[0, 'auto']} tickFormatter={fmt2} />
+        <YAxis interval={0} tick={AXIS} domain={[0, 'auto']} tickFormatter={fmt2} />
         <Tooltip formatter={(v) => fmt3(v)} isAnimationActive={false} />
         <Legend wrapperStyle={LEGEND} itemSorter={null} />
         {series.map((s) =>

@@ -71,7 +71,7 @@ function stepLines(p: PartProps, data: Row[], yAxis: ReactNode, dot: boolean, re
     <ResponsiveContainer width="100%" height={230}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
         <CartesianGrid stroke={GRID} />
-        <XAxis dataKey="step" type="number" domain={[0, p.maxStep]} tick={AXIS} allowDecimals={false} />
+        <XAxis interval={0} dataKey="step" type="number" domain={[0, p.maxStep]} tick={AXIS} allowDecimals={false} />
         {yAxis}
         <Tooltip formatter={(v) => fmt3(v)} labelFormatter={(s) => `${t(p.lang, 'step_')} ${s}`} isAnimationActive={false} />
         <Legend wrapperStyle={LEGEND} itemSorter={null} />
@@ -131,7 +131,7 @@ const LossChart = memo(function LossChart(p: PartProps) {
         </div>
       }
     >
-      {stepLines(p, data, <YAxis tick={AXIS} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toPrecision(2)} />, false)}
+      {stepLines(p, data, <YAxis interval={0} tick={AXIS} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toPrecision(2)} />, false)}
     </ChartCard>
   );
 }, sameView);
@@ -160,7 +160,7 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
       {stepLines(
         p,
         data,
-        <YAxis tick={AXIS} domain={[0, Math.min(1, Math.ceil(recallMax * 11) / 10 || 0.1)]} tickFormatter={fmt2} />,
+        <YAxis interval={0} tick={AXIS} domain={[0, Math.min(1, Math.ceil(recallMax * 11) / 10 || 0.1)]} tickFormatter={fmt2} />,
         true,
         <>
           <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: ORACLE_COLOR }} />
@@ -180,7 +180,7 @@ const HeadShareChart = memo(function HeadShareChart(p: PartProps) {
       {stepLines(
         p,
         data,
-        <YAxis tick={AXIS} domain={[0, 1.08]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={fmt2} />,
+        <YAxis interval={0} tick={AXIS} domain={[0, 1.08]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={fmt2} />,
         true,
         <>
           <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: TRUTH_COLOR }} />

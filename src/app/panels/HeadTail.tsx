@@ -70,7 +70,7 @@ function ArmBars({ lang, snapshot, baselines, lesson, labels, head, tail }: Head
         <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} barGap={2}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="name" tick={{ ...AXIS, fontSize: 10.5 }} interval={0} angle={-22} textAnchor="end" height={58} tickFormatter={(v: string) => (v.length > 20 ? v.slice(0, 19) + '…' : v)} />
-          <YAxis tick={AXIS} domain={[0, 'auto']} tickFormatter={fmt2} />
+          <YAxis interval={0} tick={AXIS} domain={[0, 'auto']} tickFormatter={fmt2} />
           <Tooltip formatter={(v) => fmt3(v)} isAnimationActive={false} />
           <Bar dataKey="head" name={head} isAnimationActive={false}>
             {bars.map((b) => (
