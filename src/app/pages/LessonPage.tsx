@@ -2,6 +2,11 @@ import { memo, useMemo, useState } from 'react';
 import type { LessonContent } from '../../lesson/content';
 import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
+import { ExportMenu } from '../classroom/ExportMenu';
+import { useLabKeys } from '../classroom/lesson-keys';
+import { PresenterHead } from '../classroom/PresenterHead';
+import { useClassroom } from '../classroom/state';
+import { ct } from '../classroom/text';
 import { ArmTable } from '../components/ArmTable';
 import { ArmToggles, KnobPanel, Transport } from '../components/Controls';
 import { RichText, Tex } from '../components/Tex';
@@ -75,6 +80,10 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
   const snapshot = run.snapshot;
   const busy = snapshot?.phase === 'loading' || (!!run.status && !snapshot);
   const sharedCharts = page?.sharedCharts ?? true;
+  const stepSize = lesson.evaluateEvery ?? 10;
+  useLabKeys(lesson, config, session.send, stepSize);
+  const present = config.present;
+  const knobsOpen = useClassroom((s) => s.knobs);
 
   return (
     <main className="lesson" data-testid="lesson-page" data-lang={lang}>
@@ -96,16 +105,23 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
         </div>
       )}
 
-      {content && <LessonIntro lesson={lesson} content={content} lang={lang} dim={config.settings.dim} />}
+      {present ? <PresenterHead lesson={lesson} content={content} lang={lang} /> : content && <LessonIntro lesson={lesson} content={content} lang={lang} dim={config.settings.dim} />}
 
       <section className="lab" data-testid="lab">
         <aside className="panel">
-          <Transport lang={lang} snapshot={snapshot} send={session.send} busy={busy} stepSize={lesson.evaluateEvery ?? 10} />
+          <Transport lang={lang} snapshot={snapshot} send={session.send} busy={busy} stepSize={stepSize} />
+          <ExportMenu lesson={lesson} config={config} />
           {run.hiddenPause && <p className="muted small">{t(lang, 'phase_paused')} (tab hidden)</p>}
           <h3 className="panel-title">{t(lang, 'arms')}</h3>
           <ArmToggles lesson={lesson} lang={lang} config={config} snapshot={snapshot} onChange={(arms) => update({ arms })} />
-          <h3 className="panel-title">{t(lang, 'controls')}</h3>
-          <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={(id, v) => update({ settings: { [id]: v } })} />
+          {present ? (
+            <button className="btn knob-drawer" aria-expanded={knobsOpen} aria-keyshortcuts="K" data-testid="knob-drawer" onClick={() => useClassroom.setState({ knobs: !knobsOpen })}>
+              {ct(lang, 'knobs')} <kbd>K</kbd>
+            </button>
+          ) : (
+            <h3 className="panel-title">{t(lang, 'controls')}</h3>
+          )}
+          {(!present || knobsOpen) && <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={(id, v) => update({ settings: { [id]: v } })} />}
         </aside>
         <div className="lab-main">
           {run.notices.length > 0 && (
@@ -150,7 +166,7 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
         </div>
       </section>
 
-      {content && (
+      {content && !present && (
         <section className="takeaways">
           <div>
             <h2>{t(lang, 'watch')}</h2>
