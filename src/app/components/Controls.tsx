@@ -30,7 +30,7 @@ export function Transport({ lang, snapshot, send, busy, stepSize }: { lang: Lang
           <Icon d="M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.6.6A3.8 3.8 0 1 0 8 4.2v2.3L4.5 3.4 8 .3z" /> {t(lang, 'reset')}
         </button>
       </div>
-      <div className="progress" aria-label="progress">
+      <div className="progress" role="progressbar" aria-label={t(lang, 'stepsDone')} aria-valuemin={0} aria-valuemax={target} aria-valuenow={Math.min(step, target)}>
         <div className="bar" style={{ width: `${target ? Math.min(100, (100 * step) / target) : 0}%` }} />
       </div>
       <div className="progress-line">
@@ -130,6 +130,7 @@ function KnobControl({ knob, lang, value, onChange }: { knob: Knob; lang: Lang; 
         />
         <input
           className="knob-value"
+          aria-label={tx(lang, knob.label)}
           data-testid={`knob-${knob.id}-value`}
           type="number"
           key={value}
