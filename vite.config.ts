@@ -1,10 +1,29 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Relative base: the built site works from any static host and sub-path.
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline after the first visit (a lecture hall's wifi may drop): a service worker precaches
+    // the app, the training worker, the wasm binaries and the fonts. It does not claim the page
+    // that installed it (no request of a first visit changes hands mid-run); the next load is served
+    // from the cache, with the network off too.
+    VitePWA({
+      injectRegister: 'script-defer',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,json,svg,woff2}'],
+        // TensorFlow.js and its wasm binaries are several MB each.
+        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        clientsClaim: false,
+        skipWaiting: false,
+        navigateFallback: null,
+      },
+    }),
+  ],
   // The training worker is an ES module (it code-splits TensorFlow.js and its wasm assets).
   worker: { format: 'es' },
   build: {
