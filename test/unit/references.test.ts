@@ -12,7 +12,7 @@ import { computeReference, defaultSettings, type LessonReference, REFERENCE_METR
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (id: string): LessonReference => JSON.parse(readFileSync(join(ROOT, 'lessons', id, 'reference.json'), 'utf8'));
-/** The cheapest lesson to re-run (three arms, 600 steps on the default world: ~30 s here). */
+/** The cheapest lesson to re-run (three arms, 600 steps on the default world: 30–60 s on 2 cores). */
 const RERUN = 'positives';
 
 describe('reference bands', () => {

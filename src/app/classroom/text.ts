@@ -43,6 +43,7 @@ const STRINGS = {
   exported: { en: 'Downloaded', zh: '已下载' },
   offline: { en: 'Offline — running from this browser’s copy', zh: '离线——使用本浏览器缓存的副本运行' },
   reference: { en: 'reference', zh: '参考' },
+  seeds: { en: 'seeds', zh: '个种子' },
   bandNote: {
     en: 'Shaded bands: where each arm ends after {steps} steps on seeds {seeds} (reference, computed headless by the same engine).',
     zh: '阴影带：各组在随机种子 {seeds} 上训练 {steps} 步后的结果（参考值，由同一引擎离线算出）。',
