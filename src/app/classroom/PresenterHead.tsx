@@ -1,9 +1,22 @@
 import { useState } from 'react';
 import type { LessonContent } from '../../lesson/content';
-import type { LessonDef } from '../../lesson/types';
+import type { LessonDef, Text } from '../../lesson/types';
 import { RichText } from '../components/Tex';
 import type { Lang } from '../config';
 import { t, tx } from '../i18n';
+
+/** The lesson's "what to look for" lines (the page's takeaways and presenter mode's fold). */
+export function WatchList({ watch, lang, className }: { watch: Text[]; lang: Lang; className?: string }) {
+  return (
+    <ul className={className}>
+      {watch.map((w) => (
+        <li key={w.en}>
+          <RichText text={tx(lang, w)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Claims longer than this many characters start folded to two lines (the charts keep the screen). */
 const LONG_CLAIM = 220;
@@ -28,13 +41,7 @@ export function PresenterHead({ lesson, content, lang }: { lesson: LessonDef; co
           <summary>
             {t(lang, 'watch')} ({content.watch.length})
           </summary>
-          <ul className="watch">
-            {content.watch.map((w) => (
-              <li key={w.en}>
-                <RichText text={tx(lang, w)} />
-              </li>
-            ))}
-          </ul>
+          <WatchList watch={content.watch} lang={lang} className="watch" />
         </details>
       )}
       </div>

@@ -4,7 +4,7 @@ import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
 import { ExportMenu } from '../classroom/ExportMenu';
 import { useLabKeys } from '../classroom/lesson-keys';
-import { PresenterHead } from '../classroom/PresenterHead';
+import { PresenterHead, WatchList } from '../classroom/PresenterHead';
 import { useClassroom } from '../classroom/state';
 import { ct } from '../classroom/text';
 import { ArmTable } from '../components/ArmTable';
@@ -170,13 +170,7 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
         <section className="takeaways">
           <div>
             <h2>{t(lang, 'watch')}</h2>
-            <ul>
-              {content.watch.map((w) => (
-                <li key={w.en}>
-                  <RichText text={tx(lang, w)} />
-                </li>
-              ))}
-            </ul>
+            <WatchList watch={content.watch} lang={lang} />
           </div>
           <div>
             <h2>{t(lang, 'claim')}</h2>
