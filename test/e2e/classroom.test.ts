@@ -113,6 +113,19 @@ describe.skipIf(!available)('the lab in a lecture', () => {
       expect(await page.getByTestId('lesson-page').getAttribute('data-lang')).toBe('en');
       expect(await page.getByTestId('arm-toggle-pop-0.75').isChecked()).toBe(true);
       await page.getByTestId('knob-lr-value').evaluate((e: HTMLElement) => e.blur());
+      // Space on a focused checkbox plays or pauses (the arm stays on); → on a focused slider moves the slider.
+      await page.getByTestId('arm-toggle-uniform').focus();
+      const was = await phase(page);
+      await page.keyboard.press('Space');
+      await until('Space on a focused checkbox to toggle the run', () => phase(page), (p) => p !== was, 10_000);
+      expect(await page.getByTestId('arm-toggle-uniform').isChecked()).toBe(true);
+      if ((await phase(page)) === 'Training') await page.keyboard.press('Space');
+      const slider = page.getByTestId('knob-lr');
+      await slider.focus();
+      const lr = await slider.inputValue();
+      await page.keyboard.press('ArrowRight');
+      expect(await slider.inputValue()).not.toBe(lr);
+      await slider.evaluate((e: HTMLElement) => e.blur());
       // L: language; P: presenter; ?: help (Escape closes it).
       await page.keyboard.press('L');
       await until('L to switch language', () => page.getByTestId('lesson-page').getAttribute('data-lang'), (l) => l === 'zh', 5_000);

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { LESSONS } from '../../../lessons/registry';
-import { lessonHash } from '../route';
+import { lessonHash, parseHash } from '../route';
 import { useConfig } from '../store';
 import { writeStored, PRESENTER } from '../storage';
 import { announce, useClassroom } from './state';
@@ -59,7 +59,9 @@ export function setPresenter(on: boolean): void {
 
 /** The ready lesson `delta` places from the current one (from the home page: the first one). */
 function goLesson(delta: number): void {
-  const { route, lang, config } = useConfig.getState();
+  const { lang, config } = useConfig.getState();
+  // The address, not the store: a key pressed again before the last hashchange is handled still counts from where the page is going.
+  const route = parseHash(window.location.hash);
   const ready = LESSONS.filter((l) => l.ready);
   const at = route.page === 'lesson' ? ready.findIndex((l) => l.id === route.id) : -1;
   const next = at < 0 ? ready[0] : ready[at + delta];
@@ -110,19 +112,41 @@ function action(key: string): (() => void) | null {
 /** Installs the window's key listener (once, in the shell). */
 export function useShortcuts(): void {
   useEffect(() => {
+    // Space is play/pause even on a focused button or checkbox: its own activation (on keyup) is
+    // cancelled, and Enter presses a focused button (natively) or toggles a focused checkbox (here).
+    let spaceTaken = false;
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.key === ' ' && spaceTaken) {
+        e.preventDefault();
+        spaceTaken = false;
+      }
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
-      if (isTextField(document.activeElement)) return;
+      const focus = document.activeElement;
+      if (isTextField(focus)) return;
+      if (e.key === 'Enter' && focus instanceof HTMLInputElement && focus.type === 'checkbox') {
+        e.preventDefault();
+        focus.click();
+        return;
+      }
+      // Arrow keys move a focused slider (or radio group): the step key yields to them.
+      if (e.key.startsWith('Arrow') && focus instanceof HTMLInputElement) return;
       const { help, share } = useClassroom.getState();
       // While a dialog is open only its own keys count (Escape, and ? for the help list).
       if ((help || share) && e.key !== '?') return;
       const run = action(e.key);
       if (!run) return;
       e.preventDefault();
+      if (e.key === ' ') spaceTaken = true;
       run();
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
   }, []);
 }
 

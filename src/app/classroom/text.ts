@@ -9,7 +9,7 @@ const STRINGS = {
   knobs: { en: 'Knobs', zh: '参数' },
   keys: { en: 'Keyboard shortcuts', zh: '键盘快捷键' },
   keysButton: { en: 'Keys', zh: '快捷键' },
-  keysNote: { en: 'Keys work anywhere on the page except while typing in a text field.', zh: '焦点在文本框里时快捷键不起作用，其余任何位置都可用。' },
+  keysNote: { en: 'Keys work anywhere on the page except while typing in a text field. Space always plays or pauses: press a focused button or checkbox with Enter; arrow keys still move a focused slider.', zh: '焦点在文本框里时快捷键不起作用，其余任何位置都可用。空格键总是开始/暂停：用回车键按下获得焦点的按钮或复选框；方向键仍可调节获得焦点的滑块。' },
   close: { en: 'Close', zh: '关闭' },
   k_space: { en: 'Play / pause', zh: '开始 / 暂停' },
   k_step: { en: 'Step', zh: '单步' },

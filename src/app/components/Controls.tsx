@@ -92,6 +92,13 @@ export function ArmToggles({ lesson, lang, config, snapshot, onChange }: { lesso
   );
 }
 
+/**
+ * A log slider's step, in decades: ×1.12 per arrow key. Values keep two significant digits (a
+ * relative grain of at most 10%), so a smaller step (0.01 was ×1.023) rounded an arrow key's move
+ * back to where it started and the slider could not be moved from the keyboard.
+ */
+const LOG_STEP = 0.05;
+
 function toSlider(knob: Knob, v: number): number {
   return knob.log ? Math.log10(v) : v;
 }
@@ -124,7 +131,7 @@ function KnobControl({ knob, lang, value, onChange }: { knob: Knob; lang: Lang; 
           type="range"
           min={toSlider(knob, knob.min)}
           max={toSlider(knob, knob.max)}
-          step={knob.log ? 0.01 : knob.step}
+          step={knob.log ? LOG_STEP : knob.step}
           value={toSlider(knob, value)}
           onChange={(e) => commit(fromSlider(knob, Number(e.target.value)))}
         />
