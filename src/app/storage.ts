@@ -3,6 +3,7 @@
  * every read validated. Old-format or corrupt data is dropped with a notice, never a crash; a
  * browser without storage (private mode, blocked) simply remembers nothing.
  */
+import type { Text } from '../lesson/types';
 import { addNotice } from './store';
 
 const PREFIX = 'two-tower-lab:';
@@ -45,9 +46,27 @@ export function readStored<T>(entry: StoredEntry<T>): T | undefined {
     } catch {
       // nothing more to do: the value is ignored either way
     }
-    addNotice({ en: `A saved setting (${entry.key}) was unreadable or from an older version of the lab; it was reset.`, zh: `已保存的设置（${entry.key}）无法读取或来自旧版本，已重置。` });
+    const text = { en: `A saved setting (${entry.key}) was unreadable or from an older version of the lab; it was reset.`, zh: `已保存的设置（${entry.key}）无法读取或来自旧版本，已重置。` };
+    pending.push(text);
+    addNotice(text);
   }
   return value;
+}
+
+/** Notices of this page load's unreadable entries (a lesson page clears the run's notices when its worker starts). */
+const pending: Text[] = [];
+
+/**
+ * Shows the storage notices again once a lesson page's run state is fresh (its worker session
+ * clears the run's notices when it starts). An effect: the notices are added on the next task,
+ * after every effect of the mount has run (StrictMode runs them twice), and the returned
+ * cleanup cancels a pending one.
+ */
+export function showStorageNotices(): () => void {
+  const timer = setTimeout(() => {
+    for (const text of pending.splice(0)) addNotice(text);
+  }, 0);
+  return () => clearTimeout(timer);
 }
 
 export function writeStored<T>(entry: StoredEntry<T>, value: T): void {

@@ -152,9 +152,12 @@ describe.skipIf(!available)('the lab in a lecture', () => {
     await withPage(
       'share',
       async (page) => {
+        // A corrupt saved preference: ignored with a notice, never a crash.
+        await page.addInitScript(() => localStorage.setItem('two-tower-lab:presenter', '{not json'));
         // Default settings (the reference bands apply), a view off the defaults: arms, K, language.
         await page.goto(`${lab!.url}#/lessons/positives?lang=zh&arms=raw,upsample-tail&k=10`);
         await ready(page);
+        expect(await text(page, 'notices')).toContain('已保存的设置（presenter）');
         await page.getByTestId('chart-recall').waitFor({ timeout: 60_000 });
         await until('reference bands on the recall chart', () => page.getByTestId('chart-recall').locator('.recharts-reference-area').count(), (n) => n === 2, 10_000);
         expect(await page.getByTestId('chart-headshare').locator('.recharts-reference-area').count()).toBe(2);

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { LessonContent } from '../../lesson/content';
 import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
@@ -18,6 +18,7 @@ import { useLabSession } from '../lab-client';
 import type { LessonPageDef } from '../lesson-page';
 import { Charts } from '../panels/Charts';
 import { LessonPanels } from '../panels/LessonPanels';
+import { showStorageNotices } from '../storage';
 import { dismissNotice, useConfig, useRun } from '../store';
 import { useLessonPage } from './useLessonPage';
 
@@ -67,6 +68,8 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
   const lang = config.lang;
   const [restartKey, setRestartKey] = useState(0);
   const session = useLabSession(lesson.id, config, restartKey, page?.sweeps ?? NO_SWEEPS);
+  // After the session's effect (which starts the run state afresh): notices of unreadable saved settings.
+  useEffect(showStorageNotices, []);
   const update = useConfig((s) => s.update);
   const urlNotices = useConfig((s) => s.urlNotices);
   const dismissUrl = useConfig((s) => s.dismissUrlNotices);
