@@ -54,7 +54,7 @@ export function bandTop(ref: LessonReference | null, ids: string[], metric: Metr
 /** One faint labelled area per shown arm (call inside a recharts chart: recharts wants its own elements as children). */
 export function bandAreas(ref: LessonReference | null, ids: string[], metric: MetricName, armIds: string[], lang: Lang) {
   if (!ref) return null;
-  // One label, above the highest band: one per arm would pile up where the arms land close together.
+  // One label, left of the highest band: one per arm would pile up where the arms land close together.
   const top = ids.reduce<string | null>((best, id) => ((referenceBand(ref, id, metric as ReferenceMetric)?.hi ?? -1) > (best ? referenceBand(ref, best, metric as ReferenceMetric)!.hi : -1) ? id : best), null);
   return ids.map((id) => {
     const band = referenceBand(ref, id, metric as ReferenceMetric);
@@ -74,7 +74,7 @@ export function bandAreas(ref: LessonReference | null, ids: string[], metric: Me
         strokeOpacity={0.55}
         strokeDasharray="3 2"
         ifOverflow="visible"
-        label={id === top ? { value: `${ct(lang, 'reference')} (${ref.seeds.length} ${ct(lang, 'seeds')})`, position: 'top', fontSize: 10, fill: '#52606d' } : undefined}
+        label={id === top ? { value: `${ct(lang, 'reference')} (${ref.seeds.length} ${ct(lang, 'seeds')})`, position: 'left', fontSize: 10, fill: '#52606d' } : undefined}
       />
     );
   });

@@ -91,6 +91,11 @@ function stepLines(p: PartProps, data: Row[], yAxis: ReactNode, dot: boolean, re
   );
 }
 
+/** Reference lines label on the right, or on the left while reference bands sit at the right end. */
+function labelSide(p: PartProps): 'Left' | 'Right' {
+  return p.reference ? 'Left' : 'Right';
+}
+
 function metricRows(shown: Snapshot['arms'], m: MetricName): Row[] {
   return rows(Object.fromEntries(shown.map((a) => [a.id, a.evals.map((e) => [e.step, e.metrics[m]] as [number, number])])));
 }
@@ -171,8 +176,8 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
         true,
         <>
           {bandAreas(p.reference, ids, recallKey, p.lesson.armIds, lang)}
-          <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: ORACLE_COLOR }} />
-          <ReferenceLine y={baselines.popular[recallKey]} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular[recallKey].toFixed(3)}`, position: 'insideBottomRight', fontSize: 11, fill: '#52606d' }} />
+          <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: ORACLE_COLOR }} />
+          <ReferenceLine y={baselines.popular[recallKey]} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular[recallKey].toFixed(3)}`, position: `insideBottom${labelSide(p)}` as const, fontSize: 11, fill: '#52606d' }} />
         </>,
       )}
     </ChartCard>
@@ -192,7 +197,7 @@ const HeadShareChart = memo(function HeadShareChart(p: PartProps) {
         true,
         <>
           {bandAreas(p.reference, ids, 'headShare@50', p.lesson.armIds, lang)}
-          <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: TRUTH_COLOR }} />
+          <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: TRUTH_COLOR }} />
           <ReferenceLine y={baselines.popular['headShare@50']} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular['headShare@50'].toFixed(3)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#52606d' }} />
         </>,
       )}
