@@ -13,6 +13,7 @@ import type { PanelProps } from '../lesson-page';
 import { ChartCard } from './ChartCard';
 import { armName, sameView } from './common';
 import { HeadTailChart } from './HeadTail';
+import { useLater } from './later';
 import { AXIS, fmt2, fmt3, GRID, LEGEND } from './style';
 
 type Row = Record<string, number | null>;
@@ -53,17 +54,28 @@ export function Charts(props: ChartProps) {
   const ids = shown.map((a) => a.id).join(',');
   const maxStep = Math.max(snapshot.target, ...shown.map((a) => a.steps));
   const lossVersion = shown.map((a) => `${a.loss.length}:${a.loss.at(-1)?.[0]}`).join('|');
-  const evalVersion = shown.map((a) => `${a.evals.length}:${a.evals.at(-1)?.step}`).join('|');
   const { ref: reference, hidden: referenceHidden } = useReference(props.lesson.id, snapshot.settings);
   const bands = { reference, referenceHidden };
+  // The loss moves every snapshot; the other three move together at each evaluation: one task each.
+  const forRecall = useLater(snapshot, 1);
+  const forHeadTail = useLater(snapshot, 2);
+  const forShare = useLater(snapshot, 3);
   return (
     <div className="charts">
       <LossChart {...props} version={lossVersion} ids={ids} maxStep={maxStep} reference={null} referenceHidden={false} />
-      <RecallChart {...props} version={evalVersion} ids={ids} maxStep={maxStep} {...bands} />
-      <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={snapshot} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion}`} layout="arms" />
-      <HeadShareChart {...props} version={evalVersion} ids={ids} maxStep={maxStep} {...bands} />
+      <RecallChart {...props} snapshot={forRecall} version={evalVersion(forRecall)} ids={ids} maxStep={maxStep} {...bands} />
+      <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={forHeadTail} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion(forHeadTail)}`} layout="arms" />
+      <HeadShareChart {...props} snapshot={forShare} version={evalVersion(forShare)} ids={ids} maxStep={maxStep} {...bands} />
     </div>
   );
+}
+
+/** Changes with every evaluation of a switched-on arm. */
+function evalVersion(snapshot: Snapshot): string {
+  return snapshot.arms
+    .filter((a) => a.enabled)
+    .map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`)
+    .join('|');
 }
 
 function shownArms(p: PartProps) {
