@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { pageWithoutTfjs } from './build/page-without-tfjs';
 import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
@@ -16,7 +17,27 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   // Relative base: the built site works from any static host and sub-path.
   base: './',
-  plugins: [react(), pageWithoutTfjs(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    pageWithoutTfjs(),
+    contentSecurityPolicy(),
+    // Offline after the first visit (a lecture hall's wifi may drop): a service worker precaches
+    // the app, the training worker, the wasm binaries and the fonts. It does not claim the page
+    // that installed it (no request of a first visit changes hands mid-run); the next load is served
+    // from the cache, with the network off too.
+    VitePWA({
+      injectRegister: 'script-defer',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,wasm,json,svg,woff2}'],
+        // TensorFlow.js and its wasm binaries are several MB each.
+        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        clientsClaim: false,
+        skipWaiting: false,
+        navigateFallback: null,
+      },
+    }),
+  ],
   // Vite pre-bundles the dependencies it finds from index.html; the workers' (TensorFlow.js and
   // its backends) would be found only when a worker starts, and the first `npm start` would reload
   // the page for them. Scanning the workers too makes the first page load the only one.

@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { armColor } from '../../src/app/colors';
+import { armColor, textColor } from '../../src/app/colors';
 import type { Lang } from '../../src/app/config';
 import { tx } from '../../src/app/i18n';
 import { ChartCard } from '../../src/app/panels/ChartCard';
@@ -118,10 +118,10 @@ const Plot = memo(function Plot({ lang, armIds, labels, points }: Props & { poin
               <thead>
                 <tr>
                   <th scope="col">{tx(lang, S.items)}</th>
-                  <th scope="col" style={{ color: twoColor }} title={name(TWO)}>
+                  <th scope="col" style={{ color: textColor(twoColor) }} title={name(TWO)}>
                     {tx(lang, S.twoShort)}
                   </th>
-                  <th scope="col" style={{ color: earlyColor }} title={name(EARLY)}>
+                  <th scope="col" style={{ color: textColor(earlyColor) }} title={name(EARLY)}>
                     {tx(lang, S.earlyShort)}
                   </th>
                   <th scope="col" title={tx(lang, S.ratioLong)}>

@@ -3,7 +3,7 @@
  * task (recall@50 over the catalogue), for both arms and the references, from the latest evaluations.
  */
 import { memo } from 'react';
-import { armColor, ORACLE_COLOR } from '../../src/app/colors';
+import { armColor, ORACLE_COLOR, textColor } from '../../src/app/colors';
 import { t, tx } from '../../src/app/i18n';
 import type { PanelProps } from '../../src/app/lesson-page';
 import { ChartCard } from '../../src/app/panels/ChartCard';
@@ -47,7 +47,7 @@ export const TaskPair = memo(function TaskPair(p: PanelProps) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid={`pair-${r.id}`} className={r.reference ? 'muted' : undefined}>
-                <th scope="row" style={{ color: r.color }}>
+                <th scope="row" style={{ color: textColor(r.color) }}>
                   {r.name}
                 </th>
                 {TASKS.map((task) => (

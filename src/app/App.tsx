@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { findLesson } from '../../lessons/registry';
+import { ClassroomBar, ClassroomLayer } from './classroom/ClassroomBar';
 import { BackendBadge } from './components/BackendBadge';
 import { LangSwitch } from './components/LangSwitch';
 import { t, tx } from './i18n';
@@ -31,7 +32,7 @@ export function App() {
   }, [lesson, lang]);
 
   return (
-    <div className="app">
+    <div className={`app${route.page === 'lesson' && config?.present ? ' presenting' : ''}`}>
       <header className="topbar">
         <a className="brand" href={homeHash([['lang', lang]])}>
           <span className="logo" aria-hidden>
@@ -42,12 +43,14 @@ export function App() {
         {lesson && <span className="crumb">/ {tx(lang, lesson.title)}</span>}
         <span className="spacer" />
         {route.page === 'lesson' && lesson?.ready && <BackendBadge lang={lang} />}
+        <ClassroomBar lang={lang} lesson={lesson} config={config} />
         <LangSwitch lang={lang} />
       </header>
       {route.page === 'home' && <Home lang={lang} />}
       {route.page === 'lesson' && lesson?.ready && config && <LessonPage key={lesson.id} lesson={lesson} config={config} />}
       {route.page === 'lesson' && !(lesson?.ready && config) && <NotFound lang={lang} lessonId={route.id} />}
       {route.page === 'unknown' && <NotFound lang={lang} />}
+      <ClassroomLayer lang={lang} lesson={lesson} config={config} />
     </div>
   );
 }

@@ -24,10 +24,12 @@ export interface LessonConfig {
   k: RecallK;
   /** Loss chart: each arm's loss relative to its first chunk, or raw. */
   lossScale: LossScale;
+  /** Presenter mode (`present=1`): large type, charts first, texts cut to the claim and what to watch. */
+  present: boolean;
 }
 
 /** Query keys the shell itself reads (the knobs come on top). */
-const SHELL_KEYS = ['arms', 'lang', 'backend', 'k', 'lossScale'];
+const SHELL_KEYS = ['arms', 'lang', 'backend', 'k', 'lossScale', 'present'];
 
 export function defaultLang(): Lang {
   const nav = typeof navigator !== 'undefined' ? navigator.language : 'en';
@@ -84,12 +86,17 @@ export function parseLessonQuery(lesson: LessonDef, query: Record<string, string
     if (query.lossScale === 'raw' || query.lossScale === 'relative') lossScale = query.lossScale;
     else notices.push(`lossScale=${quote(query.lossScale)} is not relative or raw; using relative.`);
   }
+  let present = false;
+  if (query.present !== undefined && query.present !== '') {
+    if (query.present === '1' || query.present === '0') present = query.present === '1';
+    else notices.push(`present=${quote(query.present)} is not 1 or 0; presenter mode off.`);
+  }
   const known = new Set([...SHELL_KEYS, ...knobs.map((kn) => kn.id)]);
   for (const key of Object.keys(query)) {
     if (!known.has(key)) notices.push(`Unknown parameter ${quote(key)} ignored.`);
   }
   budgetCheck(lesson, knobs, settings, arms.length, notices);
-  return { config: { settings, arms, lang, backend, k, lossScale }, notices };
+  return { config: { settings, arms, lang, backend, k, lossScale, present }, notices };
 }
 
 /** The world knobs a link may set too large together; over the memory budget they go back to the lesson's own. */
@@ -117,6 +124,7 @@ export function lessonQuery(lesson: LessonDef, config: LessonConfig): [string, s
   }
   if (config.k !== 50) out.push(['k', String(config.k)]);
   if (config.lossScale !== 'relative') out.push(['lossScale', config.lossScale]);
+  if (config.present) out.push(['present', '1']);
   return out;
 }
 

@@ -11,6 +11,7 @@ import type { BackendName } from '../model/backends';
 import type { Baselines, Snapshot, WorldSummary } from '../worker/protocol';
 import { defaultLang, type Lang, type LessonConfig, lessonQuery, parseLang, parseLessonQuery } from './config';
 import { homeHash, lessonHash, parseHash, type Route } from './route';
+import { PRESENTER, readStored } from './storage';
 
 export interface ConfigState {
   route: Route;
@@ -44,6 +45,8 @@ export const useConfig = create<ConfigState>()((set, get) => ({
       const lesson = findLesson(route.id);
       if (lesson?.ready) {
         const { config, notices: n } = parseLessonQuery(lesson, route.query);
+        // A link that does not say keeps this browser's presenter preference.
+        if (route.query.present === undefined && readStored(PRESENTER)) config.present = true;
         set({ route, lang: config.lang, config, urlNotices: [...new Set([...notices, ...n])] });
         writeHash(lessonHash(lesson.id, lessonQuery(lesson, config)));
         return;

@@ -26,7 +26,15 @@ export function browserAvailable(): boolean {
 export async function buildSite(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'two-tower-lab-e2e-'));
   const { build } = await import('vite');
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, and Vite keeps a NODE_ENV it finds: the site would ship React's
+  // development build (slower, StrictMode's double effects). Build what users get.
+  const env = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = env;
+  }
   return outDir;
 }
 

@@ -76,7 +76,7 @@ describe('the page’s link parser under generated links', () => {
           if (raw !== '' && raw !== config.lossScale) expect(has('lossScale='), what).toBe(true);
         }
       }
-      const unknown = Object.keys(route.query).filter((k) => !knobs.some((kn) => kn.id === k) && !['arms', 'lang', 'backend', 'k', 'lossScale'].includes(k));
+      const unknown = Object.keys(route.query).filter((k) => !knobs.some((kn) => kn.id === k) && !['arms', 'lang', 'backend', 'k', 'lossScale', 'present'].includes(k));
       expect(notices.filter((n) => n.startsWith('Unknown parameter')), what).toHaveLength(unknown.length);
       // The canonical link reads back as the same config, with nothing to correct.
       const again = parseLessonQuery(lesson, Object.fromEntries(lessonQuery(lesson, config)));

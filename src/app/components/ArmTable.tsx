@@ -26,7 +26,7 @@ export function ArmTable({ lesson, lang, snapshot, baselines, labels }: { lesson
     </tr>
   );
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t(lang, 'table')}>
       <table className="arm-table" data-testid="arm-table">
         <caption>{t(lang, 'table')}</caption>
         <thead>

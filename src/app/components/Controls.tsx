@@ -31,7 +31,7 @@ export function Transport({ lang, snapshot, send, busy, stepSize }: { lang: Lang
           <Icon d="M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.6.6A3.8 3.8 0 1 0 8 4.2v2.3L4.5 3.4 8 .3z" /> {t(lang, 'reset')}
         </button>
       </div>
-      <div className="progress" aria-label="progress">
+      <div className="progress" role="progressbar" aria-label={t(lang, 'stepsDone')} aria-valuemin={0} aria-valuemax={target} aria-valuenow={Math.min(step, target)}>
         <div className="bar" style={{ width: `${target ? Math.min(100, (100 * step) / target) : 0}%` }} />
       </div>
       <div className="progress-line">
@@ -93,6 +93,13 @@ export function ArmToggles({ lesson, lang, config, snapshot, onChange }: { lesso
   );
 }
 
+/**
+ * A log slider's step, in decades: ×1.12 per arrow key. Values keep two significant digits (a
+ * relative grain of at most 10%), so a smaller step (0.01 was ×1.023) rounded an arrow key's move
+ * back to where it started and the slider could not be moved from the keyboard.
+ */
+const LOG_STEP = 0.05;
+
 function toSlider(knob: Knob, v: number): number {
   return knob.log ? Math.log10(v) : v;
 }
@@ -125,12 +132,13 @@ function KnobControl({ knob, lang, value, onChange }: { knob: Knob; lang: Lang; 
           type="range"
           min={toSlider(knob, knob.min)}
           max={toSlider(knob, knob.max)}
-          step={knob.log ? 0.01 : knob.step}
+          step={knob.log ? LOG_STEP : knob.step}
           value={toSlider(knob, value)}
           onChange={(e) => commit(fromSlider(knob, Number(e.target.value)))}
         />
         <input
           className="knob-value"
+          aria-label={tx(lang, knob.label)}
           data-testid={`knob-${knob.id}-value`}
           type="number"
           key={value}

@@ -1,7 +1,12 @@
-import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LessonContent } from '../../lesson/content';
 import type { SweepDef } from '../../lesson/sweep';
 import type { LessonDef, Text } from '../../lesson/types';
+import { ExportMenu } from '../classroom/ExportMenu';
+import { useLabKeys } from '../classroom/lesson-keys';
+import { PresenterHead, WatchList } from '../classroom/PresenterHead';
+import { useClassroom } from '../classroom/state';
+import { ct } from '../classroom/text';
 import { ArmTable } from '../components/ArmTable';
 import { ArmToggles, KnobPanel, Transport } from '../components/Controls';
 import { RichText, Tex } from '../components/Tex';
@@ -11,6 +16,7 @@ import type { Lang, LessonConfig } from '../config';
 import { t, tx } from '../i18n';
 import { useLabSession } from '../lab-client';
 import type { LessonPageDef } from '../lesson-page';
+import { showStorageNotices } from '../storage';
 import { dismissNotice, useConfig, useRun } from '../store';
 import { lessonText } from '../../../lessons/pages';
 import { useLessonPage } from './useLessonPage';
@@ -30,7 +36,7 @@ export function LessonPage({ lesson, config }: { lesson: LessonDef; config: Less
   return (
     <main className="lesson" data-testid="lesson-page" data-lang={lang}>
       <LessonHead lesson={lesson} lang={lang} />
-      {text && <LessonIntro lesson={lesson} content={text} lang={lang} dim={config.settings.dim} />}
+      {text && !config.present && <LessonIntro lesson={lesson} content={text} lang={lang} dim={config.settings.dim} />}
       {state.status === 'error' ? (
         <div className="notice error" role="alert" data-testid="error">
           <span>
@@ -67,6 +73,8 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
   const lang = config.lang;
   const [restartKey, setRestartKey] = useState(0);
   const session = useLabSession(lesson.id, config, restartKey, page?.sweeps ?? NO_SWEEPS);
+  // After the session's effect (which starts the run state afresh): notices of unreadable saved settings.
+  useEffect(showStorageNotices, []);
   const update = useConfig((s) => s.update);
   const urlNotices = useConfig((s) => s.urlNotices);
   const dismissUrl = useConfig((s) => s.dismissUrlNotices);
@@ -78,12 +86,13 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
     return out;
   }, [lesson, config.settings]);
   const snapshot = run.snapshot;
-  // Charts and tables draw a deferred copy: React renders them in slices between the page's
-  // input and frames (a snapshot redraw was one 200–400 ms task), the transport counts live.
-  const drawn = useDeferredValue(snapshot);
   const onKnob = useCallback((id: string, v: number) => update({ settings: { [id]: v } }), [update]);
   const busy = snapshot?.phase === 'loading' || (!!run.status && !snapshot);
   const sharedCharts = page?.sharedCharts ?? true;
+  const stepSize = lesson.evaluateEvery ?? 10;
+  useLabKeys(lesson, config, session.send, stepSize);
+  const present = config.present;
+  const knobsOpen = useClassroom((s) => s.knobs);
 
   return (
     <main className="lesson" data-testid="lesson-page" data-lang={lang}>
@@ -105,16 +114,23 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
         </div>
       )}
 
-      {content && <LessonIntro lesson={lesson} content={content} lang={lang} dim={config.settings.dim} />}
+      {present ? <PresenterHead lesson={lesson} content={content} lang={lang} /> : content && <LessonIntro lesson={lesson} content={content} lang={lang} dim={config.settings.dim} />}
 
       <section className="lab" data-testid="lab">
         <aside className="panel">
-          <Transport lang={lang} snapshot={snapshot} send={session.send} busy={busy} stepSize={lesson.evaluateEvery ?? 10} />
+          <Transport lang={lang} snapshot={snapshot} send={session.send} busy={busy} stepSize={stepSize} />
+          <ExportMenu lesson={lesson} config={config} />
           {run.hiddenPause && <p className="muted small">{t(lang, 'phase_paused')} (tab hidden)</p>}
           <h3 className="panel-title">{t(lang, 'arms')}</h3>
           <ArmToggles lesson={lesson} lang={lang} config={config} snapshot={snapshot} onChange={(arms) => update({ arms })} />
-          <h3 className="panel-title">{t(lang, 'controls')}</h3>
-          <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={onKnob} />
+          {present ? (
+            <button className="btn knob-drawer" aria-expanded={knobsOpen} aria-keyshortcuts="K" data-testid="knob-drawer" onClick={() => useClassroom.setState({ knobs: !knobsOpen })}>
+              {ct(lang, 'knobs')} <kbd>K</kbd>
+            </button>
+          ) : (
+            <h3 className="panel-title">{t(lang, 'controls')}</h3>
+          )}
+          {(!present || knobsOpen) && <KnobPanel lesson={lesson} lang={lang} settings={config.settings} onChange={onKnob} />}
         </aside>
         <div className="lab-main">
           {run.notices.length > 0 && (
@@ -145,37 +161,31 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
               <span className="dim">({t(lang, 'worldLine')})</span>
             </p>
           )}
-          {drawn && run.baselines && drawn.phase !== 'loading' ? (
+          {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
             <>
               {sharedCharts && (
                 <Suspense fallback={<Loading text={t(lang, 'phase_loading')} />}>
-                  <Charts lesson={lesson} lang={lang} snapshot={drawn} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+                  <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
                 </Suspense>
               )}
               {page && (
                 <Suspense fallback={null}>
-                  <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={drawn} baselines={run.baselines} labels={labels} config={config} send={session.send} />
+                  <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />
                 </Suspense>
               )}
             </>
           ) : (
             <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} />
           )}
-          <ArmTable lesson={lesson} lang={lang} snapshot={drawn} baselines={sharedCharts ? run.baselines : null} labels={labels} />
+          <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={sharedCharts ? run.baselines : null} labels={labels} />
         </div>
       </section>
 
-      {content && (
+      {content && !present && (
         <section className="takeaways">
           <div>
             <h2>{t(lang, 'watch')}</h2>
-            <ul>
-              {content.watch.map((w) => (
-                <li key={w.en}>
-                  <RichText text={tx(lang, w)} />
-                </li>
-              ))}
-            </ul>
+            <WatchList watch={content.watch} lang={lang} />
           </div>
           <div>
             <h2>{t(lang, 'claim')}</h2>

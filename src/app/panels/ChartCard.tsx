@@ -1,4 +1,5 @@
 import type React from 'react';
+import { useId } from 'react';
 
 /** A chart panel: title (with optional controls beside it), the chart, and a note under it. */
 export function ChartCard({
@@ -17,14 +18,18 @@ export function ChartCard({
   /** Spans the whole row of the chart grid. */
   wide?: boolean;
 }) {
+  const id = useId();
+  // A figure named by its title and described by its note (screen readers); the numbers are in the arm table and the exports.
   return (
-    <section className={`chart-card${wide ? ' wide' : ''}`} data-testid={testid}>
+    <section className={`chart-card${wide ? ' wide' : ''}`} data-testid={testid} role="figure" aria-labelledby={`${id}-t`} aria-describedby={`${id}-n`}>
       <header>
-        <h3>{title}</h3>
+        <h3 id={`${id}-t`}>{title}</h3>
         {extra}
       </header>
       <div className="chart-body">{children}</div>
-      <p className="chart-note">{note}</p>
+      <p className="chart-note" id={`${id}-n`}>
+        {note}
+      </p>
     </section>
   );
 }

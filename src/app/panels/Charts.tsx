@@ -2,7 +2,9 @@
 import { memo, type ReactNode } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MetricName } from '../../eval/metrics';
+import type { LessonReference } from '../../train/reference';
 import type { Snapshot } from '../../worker/protocol';
+import { bandAreas, bandNote, bandTop, useReference } from '../classroom/bands';
 import { armColor, ORACLE_COLOR, POPULAR_COLOR, TRUTH_COLOR } from '../colors';
 import type { LossScale, RecallK } from '../config';
 import { RECALL_K } from '../config';
@@ -11,6 +13,7 @@ import type { PanelProps } from '../lesson-page';
 import { ChartCard } from './ChartCard';
 import { armName, sameView } from './common';
 import { HeadTailChart } from './HeadTail';
+import { useLater } from './later';
 import { AXIS, fmt2, fmt3, GRID, LEGEND } from './style';
 
 type Row = Record<string, number | null>;
@@ -40,6 +43,9 @@ interface PartProps extends ChartProps {
   version: string;
   ids: string;
   maxStep: number;
+  /** Reference bands (lessons/<id>/reference.json) while the settings are its defaults. */
+  reference: LessonReference | null;
+  referenceHidden: boolean;
 }
 
 export function Charts(props: ChartProps) {
@@ -48,15 +54,28 @@ export function Charts(props: ChartProps) {
   const ids = shown.map((a) => a.id).join(',');
   const maxStep = Math.max(snapshot.target, ...shown.map((a) => a.steps));
   const lossVersion = shown.map((a) => `${a.loss.length}:${a.loss.at(-1)?.[0]}`).join('|');
-  const evalVersion = shown.map((a) => `${a.evals.length}:${a.evals.at(-1)?.step}`).join('|');
+  const { ref: reference, hidden: referenceHidden } = useReference(props.lesson.id, snapshot.settings);
+  const bands = { reference, referenceHidden };
+  // The loss moves every snapshot; the other three move together at each evaluation: one task each.
+  const forRecall = useLater(snapshot, 1);
+  const forHeadTail = useLater(snapshot, 2);
+  const forShare = useLater(snapshot, 3);
   return (
     <div className="charts">
-      <LossChart {...props} version={lossVersion} ids={ids} maxStep={maxStep} />
-      <RecallChart {...props} version={evalVersion} ids={ids} maxStep={maxStep} />
-      <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={snapshot} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion}`} layout="arms" />
-      <HeadShareChart {...props} version={evalVersion} ids={ids} maxStep={maxStep} />
+      <LossChart {...props} version={lossVersion} ids={ids} maxStep={maxStep} reference={null} referenceHidden={false} />
+      <RecallChart {...props} snapshot={forRecall} version={evalVersion(forRecall)} ids={ids} maxStep={maxStep} {...bands} />
+      <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={forHeadTail} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion(forHeadTail)}`} layout="arms" />
+      <HeadShareChart {...props} snapshot={forShare} version={evalVersion(forShare)} ids={ids} maxStep={maxStep} {...bands} />
     </div>
   );
+}
+
+/** Changes with every evaluation of a switched-on arm. */
+function evalVersion(snapshot: Snapshot): string {
+  return snapshot.arms
+    .filter((a) => a.enabled)
+    .map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`)
+    .join('|');
 }
 
 function shownArms(p: PartProps) {
@@ -82,6 +101,11 @@ function stepLines(p: PartProps, data: Row[], yAxis: ReactNode, dot: boolean, re
       </LineChart>
     </ResponsiveContainer>
   );
+}
+
+/** Reference lines label on the right, or on the left while reference bands sit at the right end. */
+function labelSide(p: PartProps): 'Left' | 'Right' {
+  return p.reference ? 'Left' : 'Right';
 }
 
 function metricRows(shown: Snapshot['arms'], m: MetricName): Row[] {
@@ -141,12 +165,12 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
   const { ids, shown } = shownArms(p);
   const recallKey = `recall@${k}` as MetricName;
   const data = metricRows(shown, recallKey);
-  const recallMax = Math.max(baselines.oracle[recallKey], ...data.flatMap((r) => ids.map((id) => (r[id] as number) ?? 0)));
+  const recallMax = Math.max(baselines.oracle[recallKey], bandTop(p.reference, ids, recallKey), ...data.flatMap((r) => ids.map((id) => (r[id] as number) ?? 0)));
   return (
     <ChartCard
       testid="chart-recall"
       title={t(lang, 'recallChart').replace('K', String(k))}
-      note={t(lang, 'recallNote').replace('K', String(k))}
+      note={t(lang, 'recallNote').replace('K', String(k)) + bandNote(p.reference, p.referenceHidden, lang)}
       extra={
         <div className="seg small" role="group" aria-label="K">
           {RECALL_K.map((kk) => (
@@ -163,8 +187,9 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
         <YAxis interval={0} tick={AXIS} domain={[0, Math.min(1, Math.ceil(recallMax * 11) / 10 || 0.1)]} tickFormatter={fmt2} />,
         true,
         <>
-          <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: ORACLE_COLOR }} />
-          <ReferenceLine y={baselines.popular[recallKey]} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular[recallKey].toFixed(3)}`, position: 'insideBottomRight', fontSize: 11, fill: '#52606d' }} />
+          {bandAreas(p.reference, ids, recallKey, p.lesson.armIds, lang)}
+          <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: ORACLE_COLOR }} />
+          <ReferenceLine y={baselines.popular[recallKey]} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular[recallKey].toFixed(3)}`, position: `insideBottom${labelSide(p)}` as const, fontSize: 11, fill: '#52606d' }} />
         </>,
       )}
     </ChartCard>
@@ -173,17 +198,18 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
 
 const HeadShareChart = memo(function HeadShareChart(p: PartProps) {
   const { lang, baselines } = p;
-  const { shown } = shownArms(p);
+  const { ids, shown } = shownArms(p);
   const data = metricRows(shown, 'headShare@50');
   return (
-    <ChartCard testid="chart-headshare" title={t(lang, 'headShareChart')} note={t(lang, 'headShareNote')}>
+    <ChartCard testid="chart-headshare" title={t(lang, 'headShareChart')} note={t(lang, 'headShareNote') + bandNote(p.reference, p.referenceHidden, lang)}>
       {stepLines(
         p,
         data,
         <YAxis interval={0} tick={AXIS} domain={[0, 1.08]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={fmt2} />,
         true,
         <>
-          <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: 'insideTopRight', fontSize: 11, fill: TRUTH_COLOR }} />
+          {bandAreas(p.reference, ids, 'headShare@50', p.lesson.armIds, lang)}
+          <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: TRUTH_COLOR }} />
           <ReferenceLine y={baselines.popular['headShare@50']} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular['headShare@50'].toFixed(3)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#52606d' }} />
         </>,
       )}

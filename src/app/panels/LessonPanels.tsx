@@ -4,9 +4,12 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import type { LessonPageDef, PanelProps } from '../lesson-page';
+import { useLater } from './later';
 import { SweepChart } from './SweepChart';
 
-export function LessonPanels({ page, ...props }: Omit<PanelProps, 'version'> & { page: LessonPageDef }) {
+export function LessonPanels({ page, ...live }: Omit<PanelProps, 'version'> & { page: LessonPageDef }) {
+  // After the shared charts' redraws (slots 1–3), in a task of its own.
+  const props = { ...live, snapshot: useLater(live.snapshot, 4) };
   const shown = props.snapshot.arms.filter((a) => a.enabled && !a.diverged);
   const version = shown.map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`).join('|');
   const p: PanelProps = { ...props, version };
