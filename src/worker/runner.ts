@@ -117,8 +117,11 @@ export class Runner {
         await this.startBackend(this.order, false, '', cmd.forced ?? false);
         await this.buildWorld();
         await this.buildArms();
-        if (cmd.resume?.length && this.arms!.adopt(cmd.resume).length) this.phase = this.finished() ? 'done' : 'paused';
-        return this.snapshot(true);
+        if (cmd.resume?.length && this.arms!.adopt(cmd.resume).length) {
+          this.phase = this.finished() ? 'done' : 'paused';
+          this.snapshot(true);
+        }
+        return;
       }
       case 'configure':
         return this.configure(cmd.settings, cmd.arms);
