@@ -1,17 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * The training worker the page talks to: a coordinator that spreads the lesson's arms over shard
- * workers, one per core (nested workers), and answers the page as one runner would.
+ * workers (nested workers), and answers the page as one runner would.
  */
-import { Coordinator } from './coordinator';
+import { Coordinator, shardCount } from './coordinator';
 import type { WorkerMessage } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { validateCommand } from './validate';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** More shards than this cost memory (a world and a TensorFlow.js each) for little more speed. */
-const MAX_SHARDS = 4;
 
 const coordinator = new Coordinator(
   (m) => self.postMessage(m),
@@ -24,7 +21,7 @@ const coordinator = new Coordinator(
     };
     return { send: (cmd) => worker.postMessage(cmd), terminate: () => worker.terminate() };
   },
-  Math.max(1, Math.min(MAX_SHARDS, self.navigator.hardwareConcurrency || 1)),
+  shardCount(self.navigator.hardwareConcurrency || 1),
 );
 
 // Only well-formed commands reach the coordinator; anything else is dropped with the reason.
