@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { pageWithoutTfjs } from './build/page-without-tfjs';
+import { pageWithoutTfjs } from './build/page-without-tfjs.ts';
 import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
 
 /** The built page carries the lab's Content-Security-Policy (src/app/csp.ts); the dev server does not (its inline preamble). */

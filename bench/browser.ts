@@ -39,28 +39,31 @@ interface Row {
   backend: string;
 }
 
-/** Records long tasks from the first moment (the observer buffers what happened before it). */
-const OBSERVE_LONG_TASKS = `
+/**
+ * Records long tasks from the first moment (the observer buffers what happened before it), and
+ * the moment the lesson's text (its idea section) is first in the page.
+ */
+const OBSERVE_PAGE = `
   window.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('section.idea')) return;
+    window.__textAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
 `;
 
 async function measure(page: Page, url: string, lesson: string): Promise<Row> {
-  const scripts: { url: string; at: number }[] = [];
-  const bodies = new Map<string, Buffer>();
-  page.on('response', async (r) => {
-    if (!r.url().endsWith('.js')) return;
-    scripts.push({ url: r.url(), at: Date.now() });
-    bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+  const bodies = new Map<string, Promise<Buffer>>();
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) bodies.set(r.url(), r.body().catch(() => Buffer.alloc(0)));
   });
-  await page.addInitScript(OBSERVE_LONG_TASKS);
+  await page.addInitScript(OBSERVE_PAGE);
   const query = backend === 'auto' ? 'lang=en' : `backend=${backend}&lang=en`;
   await page.goto(`${url}#/lessons/${lesson}?${query}`);
-  // The lesson's text: its idea section (the explanation under the title).
   await page.locator('section.idea').waitFor({ timeout: 60_000 });
-  const textAt = Date.now();
   const ready = await page.waitForFunction(() => {
     const play = document.querySelector<HTMLButtonElement>('[data-testid=play]');
     return play && !play.disabled ? performance.now() : 0;
@@ -72,9 +75,9 @@ async function measure(page: Page, url: string, lesson: string): Promise<Row> {
   const steps = Number(await page.getByTestId('steps').textContent());
   const tasks = (await page.evaluate('window.__longTasks')) as [number, number][];
   const training = tasks.filter(([start]) => start >= readyMs && start <= verdictMs).map(([, d]) => d);
-  await new Promise((r) => setTimeout(r, 300));
-  const early = scripts.filter((s) => s.at <= textAt).map((s) => s.url);
-  const gzip = early.reduce((sum, u) => sum + gzipSync(bodies.get(u) ?? Buffer.alloc(0)).length, 0);
+  // The page's scripts that had arrived when the text first showed (the workers' come later).
+  const early = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= window.__textAt).map((e) => e.name)`)) as string[];
+  const gzip = (await Promise.all(early.map((u) => bodies.get(u) ?? Promise.resolve(Buffer.alloc(0))))).reduce((sum, b) => sum + gzipSync(b).length, 0);
   return {
     lesson,
     readySeconds: readyMs / 1000,

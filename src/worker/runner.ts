@@ -127,13 +127,10 @@ export class Runner {
         return this.configure(cmd.settings, cmd.arms);
       case 'play':
         if (!this.arms) return;
-        if (this.finished()) {
-          this.notice(notices.alreadyTrained(this.settings.steps));
-          this.phase = 'done';
-        } else {
-          this.running = true;
-          this.phase = 'running';
-        }
+        // At the target (maybe paused in the last chunk): the next tick evaluates if it has not, and ends the run.
+        if (this.finished() && this.phase === 'done') this.notice(notices.alreadyTrained(this.settings.steps));
+        else this.phase = 'running';
+        this.running = true;
         this.snapshot(true);
         return;
       case 'pause':
