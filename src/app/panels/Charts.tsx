@@ -11,7 +11,7 @@ import { RECALL_K } from '../config';
 import { t } from '../i18n';
 import type { PanelProps } from '../lesson-page';
 import { ChartCard } from './ChartCard';
-import { armName, sameView } from './common';
+import { armName, evalVersion, sameView } from './common';
 import { HeadTailChart } from './HeadTail';
 import { useLater } from './later';
 import { AXIS, fmt2, fmt3, GRID, LEGEND } from './style';
@@ -63,20 +63,14 @@ export function Charts(props: ChartProps) {
   return (
     <div className="charts">
       <LossChart {...props} version={lossVersion} ids={ids} maxStep={maxStep} reference={null} referenceHidden={false} />
-      <RecallChart {...props} snapshot={forRecall} version={evalVersion(forRecall)} ids={ids} maxStep={maxStep} {...bands} />
-      <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={forHeadTail} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion(forHeadTail)}`} layout="arms" />
-      <HeadShareChart {...props} snapshot={forShare} version={evalVersion(forShare)} ids={ids} maxStep={maxStep} {...bands} />
+      <RecallChart {...props} snapshot={forRecall} version={evalVersion(switchedOn(forRecall))} ids={ids} maxStep={maxStep} {...bands} />
+      <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={forHeadTail} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion(switchedOn(forHeadTail))}`} layout="arms" />
+      <HeadShareChart {...props} snapshot={forShare} version={evalVersion(switchedOn(forShare))} ids={ids} maxStep={maxStep} {...bands} />
     </div>
   );
 }
 
-/** Changes with every evaluation of a switched-on arm. */
-function evalVersion(snapshot: Snapshot): string {
-  return snapshot.arms
-    .filter((a) => a.enabled)
-    .map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`)
-    .join('|');
-}
+const switchedOn = (s: Snapshot) => s.arms.filter((a) => a.enabled);
 
 function shownArms(p: PartProps) {
   const ids = p.ids ? p.ids.split(',') : [];

@@ -4,6 +4,7 @@
  */
 import { Fragment, type ReactNode } from 'react';
 import type { LessonPageDef, PanelProps } from '../lesson-page';
+import { evalVersion } from './common';
 import { useLater } from './later';
 import { SweepChart } from './SweepChart';
 
@@ -11,7 +12,7 @@ export function LessonPanels({ page, ...live }: Omit<PanelProps, 'version'> & { 
   // After the shared charts' redraws (slots 1–3), in a task of its own.
   const props = { ...live, snapshot: useLater(live.snapshot, 4) };
   const shown = props.snapshot.arms.filter((a) => a.enabled && !a.diverged);
-  const version = shown.map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`).join('|');
+  const version = evalVersion(shown);
   const p: PanelProps = { ...props, version };
   const entries = page.panels ?? [];
   const sweeps = page.sweeps ?? [];

@@ -22,6 +22,11 @@ export function sameView<P extends object>(a: P, b: P): boolean {
   return true;
 }
 
+/** Changes with every evaluation of one of `arms` (what memoised charts and panels compare). */
+export function evalVersion(arms: Snapshot['arms']): string {
+  return arms.map((a) => `${a.id}:${a.evals.length}:${a.evals.at(-1)?.step}`).join('|');
+}
+
 /** The latest evaluation of an arm that is switched on and has not diverged (what panels draw). */
 export function latestEval(snapshot: Snapshot, id: string): EvalPoint | undefined {
   return snapshot.arms.find((a) => a.id === id && a.enabled && !a.diverged)?.evals.at(-1);
