@@ -6,6 +6,7 @@
  * with the charts' history kept; a page frozen for longer than the watchdog resumes cleanly; and
  * two minutes of the soak (`npm run soak` runs the full lecture) under the same policy.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findLesson, LESSONS } from '../../lessons/registry';
@@ -44,6 +45,14 @@ async function training(): Promise<{ page: Page; errors: string[] }> {
   await until('ready', () => phase(opened.page), (p) => p === 'Ready', 90_000);
   await opened.page.getByTestId('play').click();
   return opened;
+}
+
+/** Each arm's evaluations and losses, as the page's run export (JSON) has them. */
+async function exportedHistory(page: Page): Promise<{ id: string; evals: { step: number; metrics: unknown }[]; loss: [number, number][] }[]> {
+  await page.getByTestId('export-open').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  await page.keyboard.press('Escape');
+  return JSON.parse(await readFile((await download.path())!, 'utf8')).history;
 }
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
@@ -132,6 +141,7 @@ describe.skipIf(!available)('the strict page', () => {
     await until('two evaluations', async () => Number(await text(page, 'eval-step')), (n) => n >= 20, 90_000);
     const evalStep = Number(await text(page, 'eval-step'));
     const curves = await page.locator('.recharts-line-curve').count();
+    const before = await exportedHistory(page);
     await page.evaluate(() => (window as unknown as { __lab: { killWorker(): void } }).__lab.killWorker());
     const notice = await until('the restart notice', notices, (t) => t.includes('training worker stopped'), 60_000);
     const from = Number(/continues from step (\d+)/.exec(notice)?.[1] ?? 0);
@@ -140,8 +150,16 @@ describe.skipIf(!available)('the strict page', () => {
     // Training goes on past where it was, from the checkpoint, with the earlier evaluations still drawn.
     await until('training past the checkpoint', () => steps(page), (n) => n > from + 10, 90_000);
     expect(await phase(page)).toBe('Training');
-    expect(await page.locator('.recharts-line-curve').count()).toBeGreaterThanOrEqual(curves);
     expect(Number(await text(page, 'eval-step'))).toBeGreaterThanOrEqual(from);
+    // The charts mount afresh with the new worker's first snapshot (drawn a few frames later) and hold the old evaluations.
+    await until('the charts redrawn', () => page.locator('.recharts-line-curve').count(), (n) => n >= curves, 15_000);
+    const after = await exportedHistory(page);
+    for (const arm of before) {
+      const kept = after.find((a) => a.id === arm.id)!;
+      const upTo = arm.evals.filter((e) => e.step <= from);
+      expect(upTo.length, arm.id).toBeGreaterThan(0);
+      expect(kept.evals.slice(0, upTo.length), arm.id).toEqual(upTo);
+    }
 
     // Died while paused: noticed when Play goes unanswered, not never.
     const alive = () => page.evaluate(() => Promise.race([(window as unknown as { __lab: { memory(): Promise<unknown> } }).__lab.memory().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]));
