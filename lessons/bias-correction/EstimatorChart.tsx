@@ -3,7 +3,8 @@
  * streaming arm), against the mean true p of this world (the `meanTrueP` run probe) for scale.
  */
 import { memo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../src/app/panels/ChartFrame';
 import { armColor, TRUTH_COLOR } from '../../src/app/colors';
 import { t, tx } from '../../src/app/i18n';
 import type { PanelProps } from '../../src/app/lesson-page';
@@ -32,7 +33,7 @@ const Plot = memo(function Plot(p: PanelProps & { meanTrueP: number | undefined 
   return (
     <ChartCard testid="chart-estimator" title={tx(lang, panelText.estimatorChart)} note={tx(lang, panelText.estimatorNote)}>
       {arm ? (
-        <ResponsiveContainer width="100%" height={250}>
+        <ChartFrame height={250}>
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={GRID} />
             <XAxis interval={0} dataKey="step" type="number" domain={[0, maxStep]} tick={AXIS} allowDecimals={false} />
@@ -43,7 +44,7 @@ const Plot = memo(function Plot(p: PanelProps & { meanTrueP: number | undefined 
             ) : null}
             <Line type="monotone" dataKey="err" name="mean |p̂ − p|" stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} />
           </LineChart>
-        </ResponsiveContainer>
+        </ChartFrame>
       ) : (
         <p className="muted small empty">{tx(lang, panelText.estimatorOff)}</p>
       )}

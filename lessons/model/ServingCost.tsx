@@ -5,7 +5,8 @@
  * table of the measured numbers and their ratio.
  */
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../src/app/panels/ChartFrame';
 import { armColor, textColor } from '../../src/app/colors';
 import type { Lang } from '../../src/app/config';
 import { tx } from '../../src/app/i18n';
@@ -92,7 +93,7 @@ const Plot = memo(function Plot({ lang, armIds, labels, points }: Props & { poin
       {measured.length ? (
         <div className="cost-wrap">
           <div className="cost-plot">
-            <ResponsiveContainer width="100%" height={300}>
+            <ChartFrame height={300}>
               <LineChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
                 <CartesianGrid stroke={GRID} />
                 {lastMeasured && lastMeasured < FAR && (
@@ -111,7 +112,7 @@ const Plot = memo(function Plot({ lang, armIds, labels, points }: Props & { poin
                 <Line dataKey="twoX" name={`${name(TWO)} · ${tx(lang, S.extrapolated)}`} stroke={twoColor} strokeWidth={1.5} strokeDasharray="6 4" dot={false} legendType="none" isAnimationActive={false} />
                 <Line dataKey="earlyX" name={`${name(EARLY)} · ${tx(lang, S.extrapolated)}`} stroke={earlyColor} strokeWidth={1.5} strokeDasharray="6 4" dot={false} legendType="none" isAnimationActive={false} />
               </LineChart>
-            </ResponsiveContainer>
+            </ChartFrame>
           </div>
           <div className="drop-wrap cost-table">
             <table className="arm-table drop-table" data-testid="serving-cost-table">

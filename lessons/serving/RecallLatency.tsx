@@ -5,7 +5,8 @@
  * Everything drawn was measured in the worker (the `recallLatency` trained probe, the arms' evaluations).
  */
 import { memo } from 'react';
-import { CartesianGrid, Legend, ReferenceDot, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, ReferenceDot, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../src/app/panels/ChartFrame';
 import { armColor } from '../../src/app/colors';
 import type { Lang } from '../../src/app/config';
 import { tx } from '../../src/app/i18n';
@@ -50,7 +51,7 @@ const Plot = memo(function Plot({ lang, curve, M, ef, armIds, last }: PlotProps)
     <ChartCard testid="chart-recall-latency" title={tx(lang, S.curveTitle)} note={tx(lang, S.curveNote)} wide>
       <div className="cost-wrap">
         <div className="cost-plot">
-          <ResponsiveContainer width="100%" height={320}>
+          <ChartFrame height={320}>
             <ScatterChart margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
               <CartesianGrid stroke={GRID} />
               <XAxis
@@ -80,7 +81,7 @@ const Plot = memo(function Plot({ lang, curve, M, ef, armIds, last }: PlotProps)
               <ReferenceLine x={curve.exactMs} stroke="#1f2933" strokeDasharray="5 4" label={{ value: `${tx(lang, S.exact)} ${ms(curve.exactMs)} ms`, position: 'insideBottomLeft', fontSize: 11, fill: '#1f2933' }} />
               {knob && <ReferenceDot x={knob.searchMs} y={knob.recall} r={7} fill="none" stroke="#1f2933" strokeWidth={2} />}
             </ScatterChart>
-          </ResponsiveContainer>
+          </ChartFrame>
         </div>
         <div className="drop-wrap cost-table">
           <table className="arm-table drop-table" data-testid="recall-latency-builds">

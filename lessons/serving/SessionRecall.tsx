@@ -4,7 +4,8 @@
  * `session` trained probe). If the per-request vector does not win, the panel says so with numbers.
  */
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../src/app/panels/ChartFrame';
 import type { Lang } from '../../src/app/config';
 import { tx } from '../../src/app/i18n';
 import type { PanelProps } from '../../src/app/lesson-page';
@@ -37,7 +38,7 @@ const Plot = memo(function Plot({ lang, value, armId, rho }: { lang: Lang; value
     <ChartCard testid="chart-session" title={tx(lang, S.sessionTitle)} note={tx(lang, S.sessionNote)} wide>
       <div className="cost-wrap">
         <div className="cost-plot">
-          <ResponsiveContainer width="100%" height={280}>
+          <ChartFrame height={280}>
             <LineChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
               <CartesianGrid stroke={GRID} />
               <XAxis dataKey="r" type="number" domain={[1, value.length]} ticks={rows.map((x) => x.r)} tick={AXIS} height={34} label={{ value: tx(lang, S.requestNo), position: 'insideBottomRight', offset: -2, fontSize: 11, fill: '#52606d' }} />
@@ -47,7 +48,7 @@ const Plot = memo(function Plot({ lang, value, armId, rho }: { lang: Lang; value
               <Line dataKey="stored" name={tx(lang, S.stored)} stroke={STORED} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
               <Line dataKey="perRequest" name={tx(lang, S.perRequest)} stroke={LIVE} strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} />
             </LineChart>
-          </ResponsiveContainer>
+          </ChartFrame>
         </div>
         <div className="drop-wrap cost-table">
           <table className="arm-table drop-table" data-testid="session-table">

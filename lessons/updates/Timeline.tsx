@@ -4,7 +4,8 @@
  * and the mean over the days served so far with what it says about the notes' claim.
  */
 import { memo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../src/app/panels/ChartFrame';
 import { armColor, ORACLE_COLOR } from '../../src/app/colors';
 import type { Lang } from '../../src/app/config';
 import { tx } from '../../src/app/i18n';
@@ -57,7 +58,7 @@ const TimelineView = memo(
       <ChartCard testid="chart-timeline" title={tx(lang, S.timelineTitle)} note={tx(lang, S.timelineNote)} extra={<Clock lang={lang} step={snapshot.step} target={snapshot.target} />}>
         <div className="timeline-wrap">
           <div className="timeline-plot">
-            <ResponsiveContainer width="100%" height={280}>
+            <ChartFrame height={280}>
               <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: -8 }}>
                 <CartesianGrid stroke={GRID} />
                 <XAxis interval={0} dataKey="day" type="number" domain={[1, Math.max(2, totalDays)]} ticks={rows.map((r) => r.day as number)} tick={AXIS} label={{ value: tx(lang, S.servedDay), position: 'insideBottomRight', offset: -2, fontSize: 11, fill: '#52606d' }} height={34} />
@@ -69,7 +70,7 @@ const TimelineView = memo(
                   <Line key={id} dataKey={id} name={armName(lang, labels, id)} stroke={armColor(lesson.armIds, id)} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
                 ))}
               </LineChart>
-            </ResponsiveContainer>
+            </ChartFrame>
           </div>
           <MeanTable lang={lang} lesson={lesson} labels={labels} recalls={recalls} oracle={oracle} served={served} />
         </div>

@@ -1,9 +1,8 @@
 /**
  * Guards for the page's speed work (the numbers themselves are `npm run bench:browser`'s): the
- * lesson's text arrives with at most 300 kB of gzip JavaScript and without TensorFlow.js, and the
- * arms train in one shard worker per core but one. (A long-task guard — no main-thread task over
- * 200 ms while training — is not here yet: the redraw when Play starts a run still takes 200–300 ms
- * of CPU on these 2 cores, so it would fail now and then; the long tasks are in bench:browser.)
+ * lesson's text arrives with at most 300 kB of gzip JavaScript and without TensorFlow.js, the arms
+ * train in one shard worker per core but one, and while training the page's thread never blocks
+ * for more than 200 ms (the goal is 50; 200 is a guard far beyond noise, not a timing test).
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +11,13 @@ import { browserAvailable, type Lab, startLab, until, watchConsole } from './har
 
 const available = browserAvailable();
 let lab: Lab | undefined;
+
+const OBSERVE_LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+`;
 
 describe.skipIf(!available)('the page’s speed guards', () => {
   beforeAll(async () => {
@@ -25,7 +31,8 @@ describe.skipIf(!available)('the page’s speed guards', () => {
     const errors = watchConsole(page);
     const scripts = new Map<string, Promise<Buffer>>();
     page.on('response', (r) => {
-      if (r.url().endsWith('.js')) scripts.set(r.url(), r.body());
+      // Read now (a late one, after the page closed, is refused: kept empty, it is after the text anyway).
+      if (r.url().endsWith('.js')) scripts.set(r.url(), r.body().catch(() => Buffer.alloc(0)));
     });
     await page.goto(`${lab!.url}#/lessons/training-modes?backend=wasm&lang=en`);
     await page.locator('section.idea').waitFor({ timeout: 60_000 });
@@ -39,9 +46,10 @@ describe.skipIf(!available)('the page’s speed guards', () => {
     await page.close();
   });
 
-  test('arms train in a shard worker per core but one', { timeout: 240_000 }, async () => {
+  test('arms train in a shard worker per core but one; no main-thread task over 200 ms in 10 s of training', { timeout: 240_000 }, async () => {
     const page = await lab!.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchConsole(page);
+    await page.addInitScript({ content: OBSERVE_LONG_TASKS });
     await page.goto(`${lab!.url}#/lessons/training-modes?backend=wasm&lang=en`);
     const play = page.getByTestId('play');
     await until('Play to be enabled', () => play.isEnabled(), Boolean, 120_000);
@@ -49,7 +57,16 @@ describe.skipIf(!available)('the page’s speed guards', () => {
     const shards = page.workers().filter((w) => w.url().includes('shard.worker')).length;
     expect(shards).toBe(shardCount(cores));
     await play.click();
-    await until('training', async () => Number(await page.getByTestId('steps').textContent()), (n) => n > 0, 60_000);
+    // The charts mount once, when the first snapshot comes (each in a task of its own: 50–110 ms of
+    // CPU each, longer by the clock while the shard has the other core). Then ten seconds of
+    // training: snapshots four times a second and evaluations every few seconds redraw them.
+    await until('the first evaluation after step 0', async () => Number(await page.getByTestId('eval-step').textContent()), (n) => n > 0, 120_000);
+    const start = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(10_000);
+    const tasks = ((await page.evaluate('window.__longTasks')) as [number, number][]).filter(([t]) => t >= start);
+    const longest = Math.max(0, ...tasks.map(([, d]) => d));
+    expect(await page.getByTestId('phase').textContent()).toBe('Training');
+    expect(longest, `long tasks while training: ${JSON.stringify(tasks.map(([, d]) => Math.round(d)))}`).toBeLessThanOrEqual(200);
     expect(errors).toEqual([]);
     await page.close();
   });

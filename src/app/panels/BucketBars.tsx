@@ -4,7 +4,8 @@
  * The groups and every number come from the worker's evaluations.
  */
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './ChartFrame';
 import type { EvalDetail } from '../../worker/protocol';
 import { armColor, ORACLE_COLOR } from '../colors';
 import type { Lang } from '../config';
@@ -43,7 +44,7 @@ export function GroupedBars({ groups, series }: { groups: string[]; series: BarS
     return row;
   });
   return (
-    <ResponsiveContainer width="100%" height={250}>
+    <ChartFrame height={250}>
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} barGap={1} barCategoryGap="18%">
         <CartesianGrid stroke={GRID} vertical={false} />
         <XAxis dataKey="group" tick={AXIS} interval={0} />
@@ -58,7 +59,7 @@ export function GroupedBars({ groups, series }: { groups: string[]; series: BarS
           ),
         )}
       </BarChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 }
 

@@ -1,6 +1,7 @@
 /** The charts every lesson shows: training loss, recall@K, head vs tail recall, head share. */
 import { memo, type ReactNode } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './ChartFrame';
 import type { MetricName } from '../../eval/metrics';
 import type { LessonReference } from '../../train/reference';
 import type { Snapshot } from '../../worker/protocol';
@@ -81,7 +82,7 @@ function shownArms(p: PartProps) {
 function stepLines(p: PartProps, data: Row[], yAxis: ReactNode, dot: boolean, refs?: ReactNode) {
   const { ids } = shownArms(p);
   return (
-    <ResponsiveContainer width="100%" height={230}>
+    <ChartFrame height={230}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
         <CartesianGrid stroke={GRID} />
         <XAxis interval={0} dataKey="step" type="number" domain={[0, p.maxStep]} tick={AXIS} allowDecimals={false} />
@@ -93,7 +94,7 @@ function stepLines(p: PartProps, data: Row[], yAxis: ReactNode, dot: boolean, re
           <Line key={id} type="monotone" dataKey={id} name={armName(p.lang, p.labels, id)} stroke={armColor(p.lesson.armIds, id)} strokeWidth={2} dot={dot ? { r: 2 } : false} connectNulls isAnimationActive={false} />
         ))}
       </LineChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 }
 

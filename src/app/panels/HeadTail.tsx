@@ -5,7 +5,8 @@
  * one bar per arm, the oracle as a dashed outline.
  */
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './ChartFrame';
 import type { LessonDef, Text } from '../../lesson/types';
 import type { Baselines, Snapshot } from '../../worker/protocol';
 import { armColor, ORACLE_COLOR, POPULAR_COLOR } from '../colors';
@@ -66,7 +67,7 @@ function ArmBars({ lang, snapshot, baselines, lesson, labels, head, tail }: Head
   ];
   return (
     <>
-      <ResponsiveContainer width="100%" height={230}>
+      <ChartFrame height={230}>
         <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} barGap={2}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="name" tick={{ ...AXIS, fontSize: 10.5 }} interval={0} angle={-22} textAnchor="end" height={58} tickFormatter={(v: string) => (v.length > 20 ? v.slice(0, 19) + '…' : v)} />
@@ -83,7 +84,7 @@ function ArmBars({ lang, snapshot, baselines, lesson, labels, head, tail }: Head
             ))}
           </Bar>
         </BarChart>
-      </ResponsiveContainer>
+      </ChartFrame>
       <div className="bar-legend small muted">
         <span className="solid" /> {head} <span className="light" /> {tail}
       </div>

@@ -2,11 +2,12 @@
  * A lesson's own panels under the shared charts, in the order its page lists them, then its knob
  * sweeps. Every number comes from the worker's evaluations and probes (nothing here is precomputed).
  */
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { LessonPageDef, PanelProps } from '../lesson-page';
 import { evalVersion } from './common';
 import { useLater } from './later';
 import { SweepChart } from './SweepChart';
+import { Turn } from './Turn';
 
 export function LessonPanels({ page, ...live }: Omit<PanelProps, 'version'> & { page: LessonPageDef }) {
   // After the shared charts' redraws (slots 1–3), in a task of its own.
@@ -22,10 +23,10 @@ export function LessonPanels({ page, ...live }: Omit<PanelProps, 'version'> & { 
   const panels: ReactNode[] = entries.map((e) =>
     e.wide || e === oddOut ? (
       <div key={e.key} className="span-all">
-        {e.render(p)}
+        <Turn>{e.render(p)}</Turn>
       </div>
     ) : (
-      <Fragment key={e.key}>{e.render(p)}</Fragment>
+      <Turn key={e.key}>{e.render(p)}</Turn>
     ),
   );
   for (const def of sweeps) panels.push(<SweepChart key={`sweep-${def.knob}`} {...p} def={def} suffix={sweeps.length > 1 ? `-${def.knob}` : ''} />);

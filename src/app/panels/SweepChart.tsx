@@ -3,7 +3,8 @@
  * by real training — the finished main run's own, and the worker's hidden sweep runs started here.
  */
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from './ChartFrame';
 import type { MetricName } from '../../eval/metrics';
 import type { SweepDef, SweepMetric } from '../../lesson/sweep';
 import { armColor, TRUTH_COLOR } from '../colors';
@@ -119,7 +120,7 @@ export function SweepChart(p: PanelProps & { def: SweepDef; suffix?: string }) {
         )}
       </div>
       <div className="sweep-plot">
-        <ResponsiveContainer width="100%" height={250}>
+        <ChartFrame height={250}>
           <LineChart data={data} margin={{ top: 12, right: 24, bottom: 0, left: -8 }}>
             <CartesianGrid stroke={GRID} />
             <XAxis
@@ -143,7 +144,7 @@ export function SweepChart(p: PanelProps & { def: SweepDef; suffix?: string }) {
               <Line key={id} type="linear" dataKey={id} name={armName(lang, p.labels, id)} stroke={armColor(lesson.armIds, id)} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
             ))}
           </LineChart>
-        </ResponsiveContainer>
+        </ChartFrame>
         {!data.length && <div className="sweep-empty muted small" data-testid={`sweep-empty${sfx}`}>{t(lang, 'sweepEmpty')}</div>}
       </div>
     </ChartCard>

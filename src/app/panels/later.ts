@@ -5,6 +5,7 @@
  * `slot` steps of SLOT_MS later instead: the same pictures, a few frames apart, none of them long.
  */
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 const SLOT_MS = 40;
 
@@ -23,4 +24,43 @@ export function useLater<T>(value: T, slot: number): T {
   }, [value, slot]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
   return slot === 0 ? value : later;
+}
+
+/**
+ * Charts waiting to mount, first come first served. A recharts chart's first render settles in
+ * several synchronous passes (it registers its parts, lays them out, measures its tick labels):
+ * 50–80 ms each. A lesson's charts all appear with its first snapshot, so mounted together they
+ * were one task of 250–320 ms; mounted one per task, each is its own short task.
+ */
+const mountQueue: (() => void)[] = [];
+/** Between turns the compositor draws what the last one mounted (on 2 cores it competes for the same one). */
+const TURN_GAP_MS = 50;
+let draining = false;
+
+function mountNext(): void {
+  const next = mountQueue.shift();
+  if (!next) {
+    draining = false;
+    return;
+  }
+  next();
+  window.setTimeout(mountNext, TURN_GAP_MS);
+}
+
+/** False until this component's turn to mount its heavy part (each turn in a task of its own). */
+export function useMountTurn(): boolean {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    let waiting = true;
+    // flushSync: the chart renders (and settles) in this turn's task, not batched with the next turn.
+    mountQueue.push(() => waiting && flushSync(() => setMounted(true)));
+    if (!draining) {
+      draining = true;
+      window.setTimeout(mountNext, 0);
+    }
+    return () => {
+      waiting = false;
+    };
+  }, []);
+  return mounted;
 }
