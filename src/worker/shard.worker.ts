@@ -6,10 +6,12 @@
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { Command, WorkerMessage } from './protocol';
+import type { WorkerMessage } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { memory } from '@tensorflow/tfjs';
+import { KNOB_RANGES } from './knob-ranges';
 import { Runner } from './runner';
+import { validateCommand } from './validate';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,10 +26,13 @@ const runner = new Runner(post, {
   },
 });
 
-self.onmessage = (e: MessageEvent<Command>) => {
+// The coordinator checked the commands' shape; the settings' ranges are checked here, against the lessons' knobs.
+self.onmessage = (e: MessageEvent<unknown>) => {
+  const checked = validateCommand(e.data, KNOB_RANGES);
+  if (!('command' in checked)) return post({ type: 'rejected', id: UNSOLICITED, reason: checked.reason });
   // The tests' and the soak's memory probe: answered at once, between chunks.
-  if (e.data.type === 'memory') post({ type: 'memory', id: e.data.id, ...memory() });
-  else runner.push(e.data);
+  if (checked.command.type === 'memory') post({ type: 'memory', id: checked.command.id, ...memory() });
+  else runner.push(checked.command);
 };
 self.addEventListener('unhandledrejection', (e) => {
   e.preventDefault();

@@ -4,9 +4,7 @@
  * is dropped with a reason the page logs, and the run goes on. The page is the lab's own code,
  * so a rejection is a bug or a hostile page script, never something a student did.
  */
-import { LESSONS } from '../../lessons/registry';
-import { knobsOf } from '../lesson/knobs';
-import type { Knob } from '../lesson/types';
+import type { KnobRanges } from './knob-ranges';
 import { isBackendName } from '../model/backends';
 import { oneLine } from '../util/text';
 import type { Command } from './protocol';
@@ -18,18 +16,6 @@ const MAX_SWEEP_VALUES = 64;
 const MAX_STRING = 200;
 /** The steps knob's top: one `step` command never asks for more. */
 const MAX_STEPS = 20_000;
-
-/** Every knob of every lesson by id, with the widest range any lesson declares for it. */
-const KNOB_RANGES: Map<string, { min: number; max: number }> = (() => {
-  const m = new Map<string, { min: number; max: number }>();
-  for (const lesson of LESSONS) {
-    for (const k of knobsOf(lesson) as Knob[]) {
-      const r = m.get(k.id);
-      m.set(k.id, r ? { min: Math.min(r.min, k.min), max: Math.max(r.max, k.max) } : { min: k.min, max: k.max });
-    }
-  }
-  return m;
-})();
 
 class Invalid extends Error {}
 
@@ -67,13 +53,15 @@ function strings(o: Obj, key: string): string[] {
   });
 }
 
-function settings(o: Obj): Record<string, number> {
+/** Settings: known knobs within their ranges, or (`knobs` null) short keys with finite numbers. */
+function settings(o: Obj, knobs: KnobRanges | null): Record<string, number> {
   const s = o.settings;
   if (!isObject(s)) throw new Invalid('settings must be an object');
   const keys = Object.keys(s);
   if (keys.length > MAX_SETTINGS) throw new Invalid(`settings has ${keys.length} keys (at most ${MAX_SETTINGS})`);
   for (const key of keys) {
-    const range = KNOB_RANGES.get(key);
+    if (key.length > MAX_STRING) throw new Invalid(`a settings key is ${key.length} characters long (at most ${MAX_STRING})`);
+    const range = knobs ? knobs.get(key) : { min: -Number.MAX_VALUE, max: Number.MAX_VALUE };
     if (!range) throw new Invalid(`settings.${key.slice(0, 40)} is no knob of any lesson`);
     num(s, key, range.min, range.max);
   }
@@ -101,8 +89,12 @@ function savedArm(x: unknown, i: number): void {
   if (!list(x.checkpoint, 'values', MAX_VARIABLES).every((v) => v instanceof Float32Array)) throw new Invalid(`resume[${i}].checkpoint.values must be Float32Arrays`);
 }
 
-/** The command in `data`, or why it is refused. Never throws. */
-export function validateCommand(data: unknown): { command: Command } | { reason: string } {
+/**
+ * The command in `data`, or why it is refused. Never throws. With `knobs` null the settings'
+ * ranges go unchecked (the coordinator: it never reads them, and without the lessons' code it
+ * loads in a fraction of the time; each shard checks them with the lessons' ranges).
+ */
+export function validateCommand(data: unknown, knobs: KnobRanges | null): { command: Command } | { reason: string } {
   try {
     if (!isObject(data)) throw new Invalid(`not an object (${data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data})`);
     const id = num(data, 'id', 0, Number.MAX_SAFE_INTEGER);
@@ -111,7 +103,7 @@ export function validateCommand(data: unknown): { command: Command } | { reason:
     switch (type) {
       case 'init': {
         str(data, 'lessonId');
-        settings(data);
+        settings(data, knobs);
         strings(data, 'arms');
         const backends = list(data, 'backends', 8);
         if (!backends.length || !backends.every((b) => typeof b === 'string' && isBackendName(b))) throw new Invalid('backends must name known backends');
@@ -121,7 +113,7 @@ export function validateCommand(data: unknown): { command: Command } | { reason:
         break;
       }
       case 'configure':
-        settings(data);
+        settings(data, knobs);
         strings(data, 'arms');
         break;
       case 'step':

@@ -10,6 +10,7 @@ import { findLesson } from '../../lessons/registry';
 import { knobsOf } from '../../src/lesson/knobs';
 import type { Command, Snapshot, WorkerMessage } from '../../src/worker/protocol';
 import { Runner } from '../../src/worker/runner';
+import { KNOB_RANGES } from '../../src/worker/knob-ranges';
 import { validateCommand } from '../../src/worker/validate';
 import { Fuzz } from '../helpers/fuzz';
 
@@ -75,7 +76,17 @@ async function until(what: string, check: () => boolean, ms = 60_000): Promise<v
 
 describe('the worker’s gate', () => {
   it('accepts every command the page sends', () => {
-    for (const c of VALID) expect(validateCommand(structuredClone({ ...c, request: (c as { request?: unknown }).request })), c.type).toHaveProperty('command');
+    for (const c of VALID) expect(validateCommand(structuredClone({ ...c, request: (c as { request?: unknown }).request }), KNOB_RANGES), c.type).toHaveProperty('command');
+  });
+
+  it('the coordinator checks shapes, the shards also ranges: a knob out of range passes the first, not the second', () => {
+    const wild = { ...VALID[0], settings: { ...settings, lr: 1e9 } };
+    expect(validateCommand(wild, null)).toHaveProperty('command');
+    expect(validateCommand(wild, KNOB_RANGES)).toEqual({ reason: expect.stringMatching(/lr=1000000000 is outside/) });
+    for (const knobs of [null, KNOB_RANGES]) {
+      expect(validateCommand({ ...VALID[0], settings: { ...settings, lr: 'fast' } }, knobs)).toHaveProperty('reason');
+      expect(validateCommand({ ...VALID[0], settings: { ...settings, lr: Number.NaN } }, knobs)).toHaveProperty('reason');
+    }
   });
 
   it(`refuses ${MESSAGES} malformed messages (seed ${SEED}) with a reason while a run trains on`, async () => {
@@ -85,7 +96,7 @@ describe('the worker’s gate', () => {
     let checking = 0;
     const deliver = (data: unknown): string | undefined => {
       const t = performance.now();
-      const checked = validateCommand(data);
+      const checked = validateCommand(data, KNOB_RANGES);
       checking += performance.now() - t;
       if ('command' in checked) runner.push(checked.command);
       else return checked.reason;
