@@ -6,6 +6,7 @@
  * so this costs a few hundred kB per arm, not a history of weights.
  */
 import type { Command, Snapshot, WorkerMessage } from '../worker/protocol';
+import { takeTrainingWorker } from './prewarm';
 import type { Checkpoint, SavedArm } from '../worker/arm-runs';
 
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -81,7 +82,7 @@ export class Supervisor {
   }
 
   private start(init: InitBody): void {
-    const worker = new Worker(new URL('../worker/lab.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+    const worker = takeTrainingWorker();
     this.worker = worker;
     this.lastHeard = performance.now();
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {

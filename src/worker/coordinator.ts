@@ -62,21 +62,27 @@ export class Coordinator {
   /** `memory` answers by command id and shard, until every shard has answered. */
   private readonly memoryAnswers = new Map<number, Map<number, Extract<WorkerMessage, { type: 'memory' }>>>();
 
+  /** The first shard, started with the coordinator: it loads TensorFlow.js while the page renders and the init is on its way. */
+  private readonly first: ShardPort;
+
   constructor(
     private readonly post: (m: WorkerMessage) => void,
     private readonly spawn: SpawnShard,
     /** At most this many shards (the cores there are); never more than the lesson has arms. */
     private readonly maxShards: number,
-  ) {}
+  ) {
+    this.first = spawn((m) => this.receive(0, m));
+  }
 
   /** Shards for the lesson's arms, all at once: each builds the same world, in parallel. */
   private start(): void {
     const count = Math.max(1, Math.min(this.maxShards, this.order.length));
-    this.shards = Array.from({ length: count }, (_, k) => {
-      const shard: Shard = { port: undefined as unknown as ShardPort, owns: new Set(), held: false, trained: new Map() };
-      shard.port = this.spawn((m) => this.receive(k, m));
-      return shard;
-    });
+    this.shards = Array.from({ length: count }, (_, k) => ({
+      port: k === 0 ? this.first : this.spawn((m) => this.receive(k, m)),
+      owns: new Set<string>(),
+      held: false as const,
+      trained: new Map(),
+    }));
   }
 
   push(cmd: Command): void {
@@ -148,6 +154,8 @@ export class Coordinator {
 
   private receive(k: number, m: WorkerMessage): void {
     const shard = this.shards[k];
+    // The first shard before the init: only its failure to load can speak.
+    if (!shard) return m.type === 'error' ? this.post(m) : undefined;
     switch (m.type) {
       case 'snapshot':
         shard.snapshot = m.snapshot;
