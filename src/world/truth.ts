@@ -39,7 +39,7 @@ export class UserTruth {
   private readonly driftNormSq: number;
 
   constructor(private readonly world: World, user: number) {
-    const { latentDim: L, itemLatent, itemPopularity, config, userLatent, userDrift } = world;
+    const { latentDim: L, itemLatent, config, userLatent, userDrift } = world;
     const n = config.items;
     this.dotBase = new Float64Array(n);
     this.dotDrift = new Float64Array(n);
@@ -56,18 +56,21 @@ export class UserTruth {
     this.crossTerm = ab;
     this.driftNormSq = bb;
     const userCity = world.userFeatures[user * userStride(world) + USER_CITY_SLOT];
-    const stride = itemStrideOf(world);
+    const { city, popularityPrior } = itemTerms(world);
+    const { dotBase, dotDrift, prior } = this;
+    const cityBonus = config.sharpness * SAME_CITY_BONUS;
+    const noBonus = config.sharpness * 0;
     for (let i = 0; i < n; i++) {
       let da = 0, db = 0;
       const o = i * L;
       for (let k = 0; k < L; k++) {
-        da += a[k] * itemLatent[o + k];
-        db += b[k] * itemLatent[o + k];
+        const z = itemLatent[o + k];
+        da += a[k] * z;
+        db += b[k] * z;
       }
-      this.dotBase[i] = da;
-      this.dotDrift[i] = db;
-      const bonus = world.itemFeatures[i * stride + ITEM_CITY_SLOT] === userCity ? SAME_CITY_BONUS : 0;
-      this.prior[i] = config.sharpness * bonus + config.popularityWeight * Math.log(itemPopularity[i]);
+      dotBase[i] = da;
+      dotDrift[i] = db;
+      prior[i] = (city[i] === userCity ? cityBonus : noBonus) + popularityPrior[i];
     }
   }
 
@@ -77,6 +80,26 @@ export class UserTruth {
     for (let i = 0; i < out.length; i++) out[i] = scale * (this.dotBase[i] + day * this.dotDrift[i]) + this.prior[i];
     return out;
   }
+}
+
+/** Per-item parts of the truth that no user changes, computed once per world (every user's truth reads them). */
+const ITEM_TERMS = new WeakMap<World, { city: Float32Array | Int32Array | Float64Array; popularityPrior: Float64Array }>();
+
+function itemTerms(world: World): { city: ArrayLike<number>; popularityPrior: Float64Array } {
+  let terms = ITEM_TERMS.get(world);
+  if (!terms) {
+    const n = world.config.items;
+    const stride = itemStrideOf(world);
+    const city = new Float64Array(n);
+    const popularityPrior = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      city[i] = world.itemFeatures[i * stride + ITEM_CITY_SLOT];
+      popularityPrior[i] = world.config.popularityWeight * Math.log(world.itemPopularity[i]);
+    }
+    terms = { city, popularityPrior };
+    ITEM_TERMS.set(world, terms);
+  }
+  return terms;
 }
 
 /** Slot positions of fields used by the truth (fixed by the generator's field order). */
