@@ -7,14 +7,13 @@
  * lockstep, evaluations, checkpoints), `Sweep` (hidden runs over a knob), the lesson's probes.
  * No DOM: this file also runs under Node (tests may drive it directly).
  */
-import { createEvalContext, type EvalContext } from '../eval/evaluate';
+import type { EvalContext } from '../eval/evaluate';
 import { findLesson } from '../../lessons/registry';
 import { lessonWorldConfig, settingsChange } from '../lesson/knobs';
 import type { ArmProbe, RunProbe } from '../lesson/probes';
 import type { LessonDef, Settings, Text } from '../lesson/types';
 import type { BackendOptions } from '../model/backend';
 import { type BackendName, label } from '../model/backends';
-import { generateWorld } from '../world/generate';
 import type { World } from '../world/types';
 import { ArmRuns, runSnapshot } from './arm-runs';
 import { BackendHost, BackendLost } from './backend-host';
@@ -27,6 +26,7 @@ import { notices } from './notices';
 import { Sweep, type SweepContext } from './sweeps';
 import { TrainedProbes } from './trained-probes';
 import { worldReport } from './world-report';
+import { worldFor, type WorldStore } from './world-store';
 
 const yieldToEvents = () => new Promise((r) => setTimeout(r, 0));
 
@@ -55,6 +55,8 @@ export class Runner {
   constructor(
     private readonly post: (message: WorkerMessage) => void,
     backendOptions: BackendOptions = {},
+    /** Worlds built before (the browser's; none under Node). */
+    private readonly worlds?: WorldStore,
   ) {
     // A lost device while idle: recover now rather than at the next Play.
     this.backend = new BackendHost(backendOptions, () => this.wake?.());
@@ -226,13 +228,11 @@ export class Runner {
     this.ctx = undefined;
     this.phase = 'loading';
     const cfg = lessonWorldConfig(lesson, this.settings);
-    this.status({ en: `Generating the world: ${cfg.users} users, ${cfg.items} items…`, zh: `正在生成世界：${cfg.users} 个用户，${cfg.items} 个物品……` });
-    await yieldToEvents();
     const t0 = performance.now();
-    const world = generateWorld(cfg);
-    this.status({ en: 'Ranking by the truth (oracle) and by popularity…', zh: '正在计算 Oracle 与热门基线……' });
-    await yieldToEvents();
-    const ctx = createEvalContext(world);
+    const { world, ctx } = await worldFor(cfg, this.worlds, async (part) => {
+      this.status(part === 'world' ? { en: `Generating the world: ${cfg.users} users, ${cfg.items} items…`, zh: `正在生成世界：${cfg.users} 个用户，${cfg.items} 个物品……` } : { en: 'Ranking by the truth (oracle) and by popularity…', zh: '正在计算 Oracle 与热门基线……' });
+      await yieldToEvents();
+    });
     this.world = world;
     this.ctx = ctx;
     this.emit({ type: 'ready', run: this.run, ...worldReport(world, ctx, (performance.now() - t0) / 1000) });

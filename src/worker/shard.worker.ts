@@ -12,19 +12,26 @@ import { memory } from '@tensorflow/tfjs';
 import { KNOB_RANGES } from './knob-ranges';
 import { Runner } from './runner';
 import { validateCommand } from './validate';
+import { browserWorldStore } from './world-store';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 // Checkpoints are fresh copies: their buffers move on instead of being copied again.
 const post = (m: WorkerMessage) => self.postMessage(m, m.type === 'checkpoint' ? m.values.map((v) => v.buffer as ArrayBuffer) : []);
 
-const runner = new Runner(post, {
-  wasmPaths: {
-    'tfjs-backend-wasm.wasm': absolute(wasmPlain),
-    'tfjs-backend-wasm-simd.wasm': absolute(wasmSimd),
-    'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreaded),
+const runner = new Runner(
+  post,
+  {
+    wasmPaths: {
+      'tfjs-backend-wasm.wasm': absolute(wasmPlain),
+      'tfjs-backend-wasm-simd.wasm': absolute(wasmSimd),
+      'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasmThreaded),
+    },
   },
-});
+  // The built script's name changes with its content, so a new build builds its worlds afresh;
+  // the dev server's name does not, so worlds are never kept there.
+  import.meta.env.DEV ? undefined : browserWorldStore(self.location.pathname),
+);
 
 // The coordinator checked the commands' shape; the settings' ranges are checked here, against the lessons' knobs.
 self.onmessage = (e: MessageEvent<unknown>) => {
