@@ -24,9 +24,9 @@ export default defineConfig({
     // Offline after the first visit (a lecture hall's wifi may drop): a service worker precaches
     // the app, the training worker, the wasm binaries and the fonts. It does not claim the page
     // that installed it (no request of a first visit changes hands mid-run); the next load is served
-    // from the cache, with the network off too.
+    // from the cache, with the network off too. The page registers it itself (src/app/offline.ts).
     VitePWA({
-      injectRegister: 'script-defer',
+      injectRegister: false,
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,wasm,json,svg,woff2}'],

@@ -9,6 +9,7 @@ import { backendOrder } from '../model/backends';
 import type { Snapshot, WorkerMessage } from '../worker/protocol';
 import type { LessonConfig } from './config';
 import { receiveInspection, resetInspection } from './panels/embedding/store';
+import { registerOfflineCache } from './offline';
 import { addNotice, EMPTY_RUN, useConfig, useRun } from './store';
 import { type CommandBody, Supervisor } from './supervisor';
 import { addSweepPoint, recordRun, setSweepStatus, useSweeps } from './sweeps';
@@ -72,6 +73,7 @@ function handle(m: WorkerMessage, scope: SessionScope): void {
       useRun.setState((s) => ({ probes: { ...s.probes, [m.name]: m.value } }));
       return;
     case 'snapshot':
+      if (m.snapshot.phase === 'ready') registerOfflineCache();
       queueSnapshot(m.snapshot);
       if (m.snapshot.phase === 'done') recordRun(scope.lessonId, scope.sweeps(), m.snapshot);
       return;

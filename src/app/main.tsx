@@ -2,6 +2,7 @@ import 'katex/dist/katex.min.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { registerOfflineCacheLater } from './offline';
 import { prewarmTrainingWorker } from './prewarm';
 import { parseHash } from './route';
 import { useConfig } from './store';
@@ -9,6 +10,7 @@ import './styles.css';
 
 useConfig.getState().readLocation();
 if (parseHash(location.hash).page === 'lesson') prewarmTrainingWorker();
+registerOfflineCacheLater();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
