@@ -59,9 +59,11 @@ export function exposureClosenessGroups(world: World): Int8Array {
     if (!exposed[u].length) continue;
     for (let t = offsets[u]; t < offsets[u + 1]; t++) {
       let best = -Infinity;
+      const clicked = values[t] * L;
       for (const e of exposed[u]) {
         let dot = 0;
-        for (let d = 0; d < L; d++) dot += z[values[t] * L + d] * z[e * L + d];
+        const shown = e * L;
+        for (let d = 0; d < L; d++) dot += z[clicked + d] * z[shown + d];
         if (dot > best) best = dot;
       }
       closeness[t] = best;

@@ -287,6 +287,7 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     }
   };
 
+  const slateBuffers = { weight: new Float64Array(nItems), upstreamCdf: new Float64Array(nItems) };
   for (let u = 0; u < config.users; u++) {
     const nClicks = Math.max(2, Math.round(config.clicksPerUser * activity[u]));
     const perDay = new Int32Array(trainDays);
@@ -295,7 +296,7 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     const truth = new UserTruth(world, u);
     for (let d = 0; d < trainDays; d++) {
       if (perDay[d] === 0) continue;
-      const slates = new SlateDay(truth.logits(d, logits), itemPopularity);
+      const slates = new SlateDay(truth.logits(d, logits), itemPopularity, slateBuffers);
       for (let i = 0, acc = 0; i < nItems; i++) cdf[i] = acc += slates.weight[i] * exposure[i];
       let prevTopic = SESSION_START;
       for (let c = 0, tries = 0; c < perDay[d] && tries < perDay[d] * 20; tries++) {
@@ -311,7 +312,7 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
     }
     // Test day: later than all training clicks, never an item clicked in training.
     const testDay = config.days - 1;
-    const slates = new SlateDay(truth.logits(testDay, logits), itemPopularity);
+    const slates = new SlateDay(truth.logits(testDay, logits), itemPopularity, slateBuffers);
     for (let i = 0, acc = 0; i < nItems; i++) cdf[i] = acc += slates.weight[i];
     const nTest = Math.max(1, Math.round(config.testShare * clicked.size));
     const seen = new Set<number>();

@@ -41,19 +41,23 @@ export class SlateDay {
   /** Weight of the no-click option: as attractive as a typical item the user clicks. */
   private readonly noClick: number;
 
-  /** `truthLogits`: the user's true log-preference that day; `popularity`: pi of every item. */
-  constructor(truthLogits: Float64Array, popularity: Float64Array) {
+  /**
+   * `truthLogits`: the user's true log-preference that day; `popularity`: pi of every item.
+   * `into`: arrays to fill instead of new ones (the generator's, reused day after day: a world
+   * builds ten thousand of these); the slate day is valid until they are filled again.
+   */
+  constructor(truthLogits: Float64Array, popularity: Float64Array, into?: { weight: Float64Array; upstreamCdf: Float64Array }) {
     const n = truthLogits.length;
     let max = -Infinity;
     for (let i = 0; i < n; i++) if (truthLogits[i] > max) max = truthLogits[i];
-    this.weight = new Float64Array(n);
-    this.upstreamCdf = new Float64Array(n);
+    const weight = (this.weight = into?.weight ?? new Float64Array(n));
+    const upstreamCdf = (this.upstreamCdf = into?.upstreamCdf ?? new Float64Array(n));
     let sum = 0, sumSq = 0, acc = 0;
     for (let i = 0; i < n; i++) {
-      const w = (this.weight[i] = Math.exp(truthLogits[i] - max));
+      const w = (weight[i] = Math.exp(truthLogits[i] - max));
       sum += w;
       sumSq += w * w;
-      this.upstreamCdf[i] = acc += Math.sqrt(w * popularity[i]);
+      upstreamCdf[i] = acc += Math.sqrt(w * popularity[i]);
     }
     this.noClick = sumSq / sum;
   }
