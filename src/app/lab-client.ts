@@ -73,7 +73,7 @@ function handle(m: WorkerMessage, scope: SessionScope): void {
       useRun.setState((s) => ({ probes: { ...s.probes, [m.name]: m.value } }));
       return;
     case 'snapshot':
-      if (m.snapshot.phase === 'ready') registerOfflineCache();
+      if (m.snapshot.phase === 'done') registerOfflineCache();
       queueSnapshot(m.snapshot);
       if (m.snapshot.phase === 'done') recordRun(scope.lessonId, scope.sweeps(), m.snapshot);
       return;

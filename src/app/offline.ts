@@ -1,10 +1,12 @@
 /**
- * The offline cache (vite-plugin-pwa's service worker) is registered once the first lesson is
- * ready to train, or FALLBACK_MS after the page loaded (the home page), not at load: installing it
- * fetches and compiles every script of the site (several MB, ~0.4 s of CPU), and on a first visit
- * on 2 cores that competed with the training worker building the world.
+ * The offline cache (vite-plugin-pwa's service worker) is registered once the first run of a
+ * lesson has finished, or FALLBACK_MS after the page loaded, not at load: installing it fetches
+ * and compiles every script of the site (several MB, ~0.4 s of CPU on its own thread). On 2 cores,
+ * at load it delayed a first visit's ready by 0.35–0.5 s (it competed with the worker building the
+ * world); at ready, it stretched the charts' first mounts by the clock (longest task 118–205 →
+ * 210–368 ms).
  */
-const FALLBACK_MS = 15_000;
+const FALLBACK_MS = 45_000;
 let registered = false;
 
 export function registerOfflineCache(): void {

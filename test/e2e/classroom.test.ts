@@ -223,8 +223,11 @@ describe.skipIf(!available)('the lab in a lecture', () => {
 
   test('offline after a first visit: a lesson loads and trains with the network off', async () => {
     await withPage('offline', async (page) => {
-      await page.goto(`${lab!.url}#/lessons/training-modes?${SMALL}&lang=en`);
+      // A first visit: one short run to its end (the offline cache installs then).
+      await page.goto(`${lab!.url}#/lessons/training-modes?${SMALL}&steps=30&lang=en`);
       await ready(page);
+      await page.keyboard.press('Space');
+      await until('the run done', () => page.locator('.phase-done').count(), (n) => n > 0, 120_000);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       await page.context().setOffline(true);
       await page.goto(`${lab!.url}#/lessons/positives?${SMALL}&lang=en`);
