@@ -73,9 +73,11 @@ function handle(m: WorkerMessage, scope: SessionScope): void {
       useRun.setState((s) => ({ probes: { ...s.probes, [m.name]: m.value } }));
       return;
     case 'snapshot':
-      if (m.snapshot.phase === 'done') registerOfflineCache();
       queueSnapshot(m.snapshot);
-      if (m.snapshot.phase === 'done') recordRun(scope.lessonId, scope.sweeps(), m.snapshot);
+      if (m.snapshot.phase === 'done') {
+        recordRun(scope.lessonId, scope.sweeps(), m.snapshot);
+        registerOfflineCache();
+      }
       return;
     case 'inspection':
       receiveInspection(m.inspection, m.run);

@@ -30,7 +30,7 @@ export function browserWorldStore(build: string): WorldStore | undefined {
   const db = createStore('two-tower-lab-worlds', 'worlds');
   const id = (key: string) => `${build}|${key}`;
   return {
-    get: async (key) => (await get<BuiltWorld>(id(key), db)) ?? undefined,
+    get: (key) => get<BuiltWorld>(id(key), db),
     async put(key, built) {
       await set(id(key), built, db);
       // Oldest first; worlds of older builds age out the same way.
@@ -52,14 +52,14 @@ export function worldStoreKey(cfg: Partial<WorldConfig>): string {
  * The world of `cfg` with its eval context: the stored one if there is one, else built (`stage`
  * is told before each part, so the page can say what takes the time) and stored for next time.
  */
-export async function worldFor(cfg: Partial<WorldConfig>, store: WorldStore | undefined, stage: (part: 'world' | 'references') => Promise<void>): Promise<BuiltWorld & { stored: boolean }> {
+export async function worldFor(cfg: Partial<WorldConfig>, store: WorldStore | undefined, stage: (part: 'world' | 'references') => Promise<void>): Promise<BuiltWorld> {
   const key = worldStoreKey(cfg);
   const stored = await store?.get(key).catch(() => undefined);
-  if (stored) return { ...stored, stored: true };
+  if (stored) return stored;
   await stage('world');
   const world = generateWorld(cfg);
   await stage('references');
   const built = { world, ctx: createEvalContext(world) };
   void store?.put(key, built).catch(() => undefined);
-  return { ...built, stored: false };
+  return built;
 }

@@ -59,6 +59,7 @@ export class UserTruth {
     const { city, popularityPrior } = itemTerms(world);
     const { dotBase, dotDrift, prior } = this;
     const cityBonus = config.sharpness * SAME_CITY_BONUS;
+    // κ·0, not 0: the prior as it was computed before (κ·bonus), to the sign of a zero.
     const noBonus = config.sharpness * 0;
     for (let i = 0; i < n; i++) {
       let da = 0, db = 0;
@@ -83,9 +84,13 @@ export class UserTruth {
 }
 
 /** Per-item parts of the truth that no user changes, computed once per world (every user's truth reads them). */
-const ITEM_TERMS = new WeakMap<World, { city: Float32Array | Int32Array | Float64Array; popularityPrior: Float64Array }>();
+interface ItemTerms {
+  city: Float64Array;
+  popularityPrior: Float64Array;
+}
+const ITEM_TERMS = new WeakMap<World, ItemTerms>();
 
-function itemTerms(world: World): { city: ArrayLike<number>; popularityPrior: Float64Array } {
+function itemTerms(world: World): ItemTerms {
   let terms = ITEM_TERMS.get(world);
   if (!terms) {
     const n = world.config.items;
