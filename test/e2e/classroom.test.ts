@@ -160,7 +160,8 @@ describe.skipIf(!available)('the lab in a lecture', () => {
         expect(await text(page, 'notices')).toContain('已保存的设置（presenter）');
         await page.getByTestId('chart-recall').waitFor({ timeout: 60_000 });
         await until('reference bands on the recall chart', () => page.getByTestId('chart-recall').locator('.recharts-reference-area').count(), (n) => n === 2, 10_000);
-        expect(await page.getByTestId('chart-headshare').locator('.recharts-reference-area').count()).toBe(2);
+        // The charts mount one per task, 50 ms apart: the head-share chart comes after the recall chart.
+        await until('reference bands on the head-share chart', () => page.getByTestId('chart-headshare').locator('.recharts-reference-area').count(), (n) => n === 2, 10_000);
 
         await page.getByTestId('share').click();
         const qr = page.getByTestId('share-qr');

@@ -161,5 +161,7 @@ export const DOTS = '.recharts-line-dots circle, .recharts-dot';
 
 /** Marks drawn inside a chart card (bars, lines, dots). */
 export async function marks(page: Page, testid: string, selector: string): Promise<number> {
+  // A chart mounts in a task of its own (ChartFrame), a moment after its card: count once it is drawn.
+  await page.getByTestId(testid).locator('.chart-pending').first().waitFor({ state: 'detached', timeout: 10_000 });
   return page.getByTestId(testid).locator(selector).count();
 }
