@@ -54,24 +54,35 @@ describe('top-K with exclusions', () => {
     expect(Array.from(out)).toEqual([3, 2, 4, 2, 1, 0]);
   });
 
-  it('equals a full sort by score (ties: lower column first), with ties, NaN and exclusions', () => {
+  it('equals a full sort by score (ties: lower column first), with ties, ±∞, NaN and exclusions', () => {
     const rng = new Rng(3);
-    const rows = 40;
-    const cols = 200;
-    // Scores from 12 levels: many ties; some NaN (never kept).
-    const scores = Float64Array.from({ length: rows * cols }, () => (rng.next() < 0.05 ? Number.NaN : rng.int(12)));
-    const excluded = (r: number) => Array.from({ length: r % 9 }, (_, j) => (r * 17 + j * 23) % cols);
-    for (const k of [1, 10, 100]) {
-      const out = topKRows(scores, rows, cols, k, excluded);
-      for (let r = 0; r < rows; r++) {
-        const skip = new Set(excluded(r));
-        const expected = Array.from({ length: cols }, (_, c) => c)
-          .filter((c) => !skip.has(c) && !Number.isNaN(scores[r * cols + c]))
-          .sort((a, b) => scores[r * cols + b] - scores[r * cols + a] || a - b)
-          .slice(0, k);
-        expect(Array.from(out.subarray(r * k, (r + 1) * k))).toEqual([...expected, ...Array<number>(k - expected.length).fill(-1)]);
+    // Few columns (every K up to all of them), and a catalogue's worth (the bar estimated from a sample).
+    for (const [rows, cols, levels, ks] of [[40, 200, 12, [1, 10, 37, 100, 250]], [30, 3000, 40, [1, 10, 100]]] as const) {
+      // Scores from a few levels and ±∞: many ties; some NaN (never kept).
+      const infinity = () => [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY][rng.int(2)];
+      const scores = Float64Array.from({ length: rows * cols }, () => (rng.next() < 0.05 ? Number.NaN : rng.next() < 0.03 ? infinity() : rng.int(levels)));
+      const excluded = (r: number) => Array.from({ length: r % 9 }, (_, j) => (r * 17 + j * 23) % cols);
+      for (const k of ks) {
+        const out = topKRows(scores, rows, cols, k, excluded);
+        for (let r = 0; r < rows; r++) {
+          const skip = new Set(excluded(r));
+          const expected = Array.from({ length: cols }, (_, c) => c)
+            .filter((c) => !skip.has(c) && !Number.isNaN(scores[r * cols + c]))
+            .sort((a, b) => scores[r * cols + b] - scores[r * cols + a] || a - b)
+            .slice(0, k);
+          expect(Array.from(out.subarray(r * k, (r + 1) * k))).toEqual([...expected, ...Array<number>(k - expected.length).fill(-1)]);
+        }
       }
     }
+  });
+
+  it('finds the K best when the sampled columns score above the rest (the estimated bar too high)', () => {
+    // Every 8th column (the sample) scores high: the bar from the sample leaves fewer than K above it.
+    const cols = 3000;
+    const scores = Float32Array.from({ length: cols }, (_, c) => (c % 8 === 0 ? 10 + c / cols : c / cols));
+    const out = topKRows(scores, 1, cols, 100, () => undefined);
+    const expected = Array.from({ length: cols }, (_, c) => c).sort((a, b) => scores[b] - scores[a] || a - b).slice(0, 100);
+    expect(Array.from(out)).toEqual(expected);
   });
 
   it('pads with −1 when fewer columns remain than K', () => {
