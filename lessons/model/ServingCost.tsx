@@ -14,6 +14,7 @@ import { ChartCard } from '../../src/app/panels/ChartCard';
 import { AXIS, GRID, LEGEND } from '../../src/app/panels/style';
 import { useProbe } from '../../src/app/store';
 import type { Text } from '../../src/lesson/types';
+import { SERVING_SIZES } from '../../src/train/serving-cost';
 import { SERVING_COST, type ServingCostPoint } from './probes';
 import { panelText as S } from './text';
 
@@ -91,72 +92,79 @@ const Plot = memo(function Plot({ lang, armIds, labels, points }: Props & { poin
   return (
     <ChartCard testid="chart-serving-cost" title={tx(lang, S.costTitle)} note={tx(lang, S.costNote)}>
       {measured.length ? (
-        <div className="cost-wrap">
-          <div className="cost-plot">
-            <ChartFrame height={300}>
-              <LineChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
-                <CartesianGrid stroke={GRID} />
-                {lastMeasured && lastMeasured < FAR && (
-                  <ReferenceArea x1={lastMeasured} x2={xDomain[1]} fill="#f4f6f8" fillOpacity={0.9} label={{ value: tx(lang, S.extrapolated), position: 'insideTop', fontSize: 11, fill: '#52606d' }} />
-                )}
-                <XAxis dataKey="items" type="number" scale="log" domain={xDomain} ticks={xTicks} tickFormatter={itemsLabel} tick={AXIS} allowDataOverflow label={{ value: tx(lang, S.items), position: 'insideBottomRight', offset: -2, fontSize: 11, fill: '#52606d' }} height={34} />
-                <YAxis type="number" scale="log" domain={[yTicks[0], yTicks.at(-1)!]} ticks={yTicks} tickFormatter={tickMs} tick={AXIS} allowDataOverflow width={58} />
-                <Tooltip
-                  formatter={(v) => (typeof v === 'number' ? `${fmtMs(v)} ms` : String(v))}
-                  labelFormatter={(n) => `${Number(n).toLocaleString('en')} ${tx(lang, S.items)}`}
-                  isAnimationActive={false}
-                />
-                <Legend wrapperStyle={LEGEND} itemSorter={null} />
-                <Line dataKey="two" name={name(TWO)} stroke={twoColor} strokeWidth={2} dot={{ r: 3.5, fill: twoColor }} isAnimationActive={false} />
-                <Line dataKey="early" name={name(EARLY)} stroke={earlyColor} strokeWidth={2} dot={{ r: 3.5, fill: earlyColor }} isAnimationActive={false} />
-                <Line dataKey="twoX" name={`${name(TWO)} · ${tx(lang, S.extrapolated)}`} stroke={twoColor} strokeWidth={1.5} strokeDasharray="6 4" dot={false} legendType="none" isAnimationActive={false} />
-                <Line dataKey="earlyX" name={`${name(EARLY)} · ${tx(lang, S.extrapolated)}`} stroke={earlyColor} strokeWidth={1.5} strokeDasharray="6 4" dot={false} legendType="none" isAnimationActive={false} />
-              </LineChart>
-            </ChartFrame>
-          </div>
-          <div className="drop-wrap cost-table">
-            <table className="arm-table drop-table" data-testid="serving-cost-table">
-              <thead>
-                <tr>
-                  <th scope="col">{tx(lang, S.items)}</th>
-                  <th scope="col" style={{ color: textColor(twoColor) }} title={name(TWO)}>
-                    {tx(lang, S.twoShort)}
-                  </th>
-                  <th scope="col" style={{ color: textColor(earlyColor) }} title={name(EARLY)}>
-                    {tx(lang, S.earlyShort)}
-                  </th>
-                  <th scope="col" title={tx(lang, S.ratioLong)}>
-                    {tx(lang, S.ratio)}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {measured.map((r) => (
-                  <tr key={r.items} data-testid={`cost-row-${r.items}`}>
-                    <th scope="row">{r.items.toLocaleString('en')}</th>
-                    <td>{fmtMs(r.two!)} ms</td>
-                    <td>{fmtMs(r.early!)} ms</td>
-                    <td>
-                      <b>{ratio(r.early! / r.two!)}</b>
-                    </td>
-                  </tr>
-                ))}
-                {far && far.items > (lastMeasured ?? 0) && far.twoX !== null && far.earlyX !== null && (
-                  <tr className="muted" data-testid="cost-row-extrapolated">
-                    <th scope="row" className="cost-far">
-                      {far.items.toLocaleString('en')}
-                      <br />
-                      <i className="small">{tx(lang, S.extrapolated)}</i>
+        <>
+          <div className="cost-wrap">
+            <div className="cost-plot">
+              <ChartFrame height={300}>
+                <LineChart data={rows} margin={{ top: 8, right: 20, bottom: 4, left: 4 }}>
+                  <CartesianGrid stroke={GRID} />
+                  {lastMeasured && lastMeasured < FAR && (
+                    <ReferenceArea x1={lastMeasured} x2={xDomain[1]} fill="#f4f6f8" fillOpacity={0.9} label={{ value: tx(lang, S.extrapolated), position: 'insideTop', fontSize: 11, fill: '#52606d' }} />
+                  )}
+                  <XAxis dataKey="items" type="number" scale="log" domain={xDomain} ticks={xTicks} tickFormatter={itemsLabel} tick={AXIS} allowDataOverflow label={{ value: tx(lang, S.items), position: 'insideBottomRight', offset: -2, fontSize: 11, fill: '#52606d' }} height={34} />
+                  <YAxis type="number" scale="log" domain={[yTicks[0], yTicks.at(-1)!]} ticks={yTicks} tickFormatter={tickMs} tick={AXIS} allowDataOverflow width={58} />
+                  <Tooltip
+                    formatter={(v) => (typeof v === 'number' ? `${fmtMs(v)} ms` : String(v))}
+                    labelFormatter={(n) => `${Number(n).toLocaleString('en')} ${tx(lang, S.items)}`}
+                    isAnimationActive={false}
+                  />
+                  <Legend wrapperStyle={LEGEND} itemSorter={null} />
+                  <Line dataKey="two" name={name(TWO)} stroke={twoColor} strokeWidth={2} dot={{ r: 3.5, fill: twoColor }} isAnimationActive={false} />
+                  <Line dataKey="early" name={name(EARLY)} stroke={earlyColor} strokeWidth={2} dot={{ r: 3.5, fill: earlyColor }} isAnimationActive={false} />
+                  <Line dataKey="twoX" name={`${name(TWO)} · ${tx(lang, S.extrapolated)}`} stroke={twoColor} strokeWidth={1.5} strokeDasharray="6 4" dot={false} legendType="none" isAnimationActive={false} />
+                  <Line dataKey="earlyX" name={`${name(EARLY)} · ${tx(lang, S.extrapolated)}`} stroke={earlyColor} strokeWidth={1.5} strokeDasharray="6 4" dot={false} legendType="none" isAnimationActive={false} />
+                </LineChart>
+              </ChartFrame>
+            </div>
+            <div className="drop-wrap cost-table">
+              <table className="arm-table drop-table" data-testid="serving-cost-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{tx(lang, S.items)}</th>
+                    <th scope="col" style={{ color: textColor(twoColor) }} title={name(TWO)}>
+                      {tx(lang, S.twoShort)}
                     </th>
-                    <td>{human(far.twoX)}</td>
-                    <td>{human(far.earlyX)}</td>
-                    <td>{ratio(far.earlyX / far.twoX)}</td>
+                    <th scope="col" style={{ color: textColor(earlyColor) }} title={name(EARLY)}>
+                      {tx(lang, S.earlyShort)}
+                    </th>
+                    <th scope="col" title={tx(lang, S.ratioLong)}>
+                      {tx(lang, S.ratio)}
+                    </th>
                   </tr>
-                )}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {measured.map((r) => (
+                    <tr key={r.items} data-testid={`cost-row-${r.items}`}>
+                      <th scope="row">{r.items.toLocaleString('en')}</th>
+                      <td>{fmtMs(r.two!)} ms</td>
+                      <td>{fmtMs(r.early!)} ms</td>
+                      <td>
+                        <b>{ratio(r.early! / r.two!)}</b>
+                      </td>
+                    </tr>
+                  ))}
+                  {far && far.items > (lastMeasured ?? 0) && far.twoX !== null && far.earlyX !== null && (
+                    <tr className="muted" data-testid="cost-row-extrapolated">
+                      <th scope="row" className="cost-far">
+                        {far.items.toLocaleString('en')}
+                        <br />
+                        <i className="small">{tx(lang, S.extrapolated)}</i>
+                      </th>
+                      <td>{human(far.twoX)}</td>
+                      <td>{human(far.earlyX)}</td>
+                      <td>{ratio(far.earlyX / far.twoX)}</td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
           </div>
-        </div>
+          {measured.length < SERVING_SIZES.length && (
+            <p className="muted small" data-testid="serving-cost-partial">
+              {tx(lang, S.measuringRest)}
+            </p>
+          )}
+        </>
       ) : (
         <p className="muted small empty" data-testid="serving-cost-measuring">
           {tx(lang, S.measuring)}

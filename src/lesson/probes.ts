@@ -25,6 +25,13 @@ export interface RunProbe<T = unknown> {
   /** Also a top-level field of the CLI's report (design §6: e.g. `servingCost`). */
   report?: boolean;
   compute(scope: RunScope): T | undefined;
+  /**
+   * A probe that times something (a query's cost): the worker measures it in parts, each when it
+   * has nothing else to do — before Ready it would delay the lesson, beside training it would be
+   * disturbed — and sends the value so far after each part (Play waits for one part at most).
+   * `compute` is all the parts at once (the CLI's).
+   */
+  inParts?(scope: RunScope): Iterator<T>;
 }
 
 /**

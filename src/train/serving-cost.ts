@@ -26,6 +26,13 @@ export const SERVING_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000];
  * Each time is the median of `repeats` queries after one warm-up query.
  */
 export function measureServingCost(world: World, settings: Settings, sizes = SERVING_SIZES, repeats = 5): ServingCostPoint[] {
+  let points: ServingCostPoint[] = [];
+  for (const soFar of servingCostParts(world, settings, sizes, repeats)) points = soFar;
+  return points;
+}
+
+/** The same, one catalogue size at a time: yields the points measured so far (models freed at the end, or on `return`). */
+export function* servingCostParts(world: World, settings: Settings, sizes = SERVING_SIZES, repeats = 5): Generator<ServingCostPoint[]> {
   const encoders = createEncoders(world);
   const shape = towerShape(settings);
   const rng = Rng.derive(settings.seed, 'serving-cost');
@@ -35,8 +42,9 @@ export function measureServingCost(world: World, settings: Settings, sizes = SER
   const user = Int32Array.of(0);
   const top = new Int32Array(MAX_K);
   const topK = (scores: ArrayLike<number>, n: number) => topKRows(scores, 1, n, Math.min(MAX_K, n), () => undefined, top);
+  const points: ServingCostPoint[] = [];
   try {
-    return sizes.map((n) => {
+    for (const n of sizes) {
       const ids = Int32Array.from({ length: n }, (_, i) => i % world.config.items);
       // [dim × items]: stored the way a query multiplies them (an index would hold them likewise).
       const itemVectors = tf.tidy(() => tf.transpose(itemTower.apply(encoders.item.encode(ids))));
@@ -51,11 +59,12 @@ export function measureServingCost(world: World, settings: Settings, sizes = SER
           topK(scores.dataSync(), n);
           scores.dispose();
         });
-        return { items: n, twoTowerMs, earlyFusionMs };
+        points.push({ items: n, twoTowerMs, earlyFusionMs });
       } finally {
         itemVectors.dispose();
       }
-    });
+      yield points.slice();
+    }
   } finally {
     userTower.dispose();
     itemTower.dispose();

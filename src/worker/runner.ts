@@ -23,6 +23,7 @@ import { evaluationDue, SNAPSHOT_EVERY_MS } from './pacing';
 import type { Command, RunPhase, WorkerMessage, WorkerMessageBody } from './protocol';
 import { UNSOLICITED } from './protocol';
 import { notices } from './notices';
+import { RunProbes } from './run-probes';
 import { Sweep, type SweepContext } from './sweeps';
 import { TrainedProbes } from './trained-probes';
 import { worldReport } from './world-report';
@@ -47,6 +48,7 @@ export class Runner {
   private lastSnapshot = 0;
   private sweep?: Sweep;
   private readonly inspector = new Inspector();
+  private readonly runProbes = new RunProbes();
   private trained?: TrainedProbes;
   /** Id of the command being answered, for the messages it causes. */
   private replyTo = UNSOLICITED;
@@ -90,6 +92,13 @@ export class Runner {
           await this.onFailure(e);
         }
         // Message events are macrotasks: give them a turn (wasm/cpu reads resolve as microtasks).
+        await yieldToEvents();
+      } else if (this.runProbes.waiting) {
+        try {
+          this.runProbes.next();
+        } catch (e) {
+          await this.onFailure(e);
+        }
         await yieldToEvents();
       } else if (this.sweep && this.world) {
         try {
@@ -164,11 +173,11 @@ export class Runner {
       case 'inspect':
         return this.emit({ type: 'inspection', run: this.run, inspection: await this.inspector.answer(cmd.request, { world: this.world, run: this.run, arm: (a) => this.arms?.arm(a) }) });
       case 'cancelSweep':
-        this.endSweep('cancelled');
-        return;
+        return this.endSweep('cancelled');
       case 'dispose':
         this.running = false;
         this.endSweep('closed');
+        this.runProbes.stop();
         this.arms?.dispose();
         return;
     }
@@ -187,6 +196,7 @@ export class Runner {
     const message = e instanceof Error ? e.message : String(e);
     // A sweep's hidden arm lived on the failed backend: it ends here (its finished points stay).
     this.endSweep(`backend failed: ${message}`);
+    this.runProbes.stop();
     const failed = this.backend.name;
     // Any failure once the world is built, on a backend with a successor, counts as that backend
     // failing (device lost, out of memory, a kernel the driver rejects).
@@ -248,7 +258,9 @@ export class Runner {
     const arms = new ArmRuns(this.world!, this.ctx!, probes.filter((p): p is ArmProbe => p.per === 'chunk'), (w) => this.backend.race(w), lesson.evaluateEvery, this.checkpoints);
     this.arms = arms;
     for (const id of this.enabled) this.createArm(id);
-    this.runProbes(probes.filter((p): p is RunProbe => p.per === 'run'));
+    const scope = { world: this.world!, settings: this.settings, specs: this.lesson!.arms(this.settings) };
+    const run = this.run;
+    this.runProbes.start(probes.filter((p): p is RunProbe => p.per === 'run'), scope, (name, value) => this.emit({ type: 'probe', run, name, value }));
     this.trained!.clear(this.run);
     this.status({ en: 'Evaluating the untrained towers…', zh: '正在评估未训练的双塔……' });
     await arms.evaluateAll();
@@ -260,15 +272,6 @@ export class Runner {
     const spec = this.lesson!.arms(this.settings).find((s) => s.id === id);
     if (!spec) throw new Error(`arm "${id}" is not part of lesson ${this.lesson!.id}`);
     this.arms!.create(spec, this.settings);
-  }
-
-  /** The lesson's run probes, on this run's world and settings; each result goes to the page. */
-  private runProbes(probes: RunProbe[]): void {
-    const scope = { world: this.world!, settings: this.settings, specs: this.lesson!.arms(this.settings) };
-    for (const probe of probes) {
-      const value = probe.compute(scope);
-      if (value !== undefined) this.emit({ type: 'probe', run: this.run, name: probe.name, value });
-    }
   }
 
   private async configure(settings: Settings, armIds: string[]): Promise<void> {

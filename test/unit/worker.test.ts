@@ -11,6 +11,8 @@ import { knobsOf } from '../../src/lesson/knobs';
 import type { Settings } from '../../src/lesson/types';
 import type { Command, Snapshot, WorkerMessage } from '../../src/worker/protocol';
 import { Runner } from '../../src/worker/runner';
+import { SERVING_COST, type ServingCostPoint } from '../../lessons/model/probes';
+import { SERVING_SIZES } from '../../src/train/serving-cost';
 
 const wasmDir = path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep;
 
@@ -91,6 +93,26 @@ describe('the worker runs a lesson’s probes', () => {
     expect(insight.mi.fields).toHaveLength(7);
     expect(insight.examples.map((e) => e.augmentation)).toEqual(['random-mask', 'correlated-mask', 'dropout']);
     expect(second.arms.every((a) => Object.keys(a.series).length === 0)).toBe(true);
+  }, 120_000);
+
+  it('a timing probe (serving cost) is measured in parts after Ready, while the worker is idle; a Play meanwhile trains at once', async () => {
+    const messages = start('model', { dim: 24 });
+    await snapshotWhere(messages, (s) => s.phase === 'ready');
+    const readyAt = messages.findIndex((m) => m.type === 'snapshot' && m.snapshot.phase === 'ready');
+    const costs = () => messages.flatMap((m, k) => (m.type === 'probe' && m.name === SERVING_COST ? [{ k, points: m.value as ServingCostPoint[] }] : []));
+    await until(() => costs().length > 0);
+    // Play after the first part: training starts before the remaining sizes are measured.
+    send({ type: 'play' });
+    await snapshotWhere(messages, (s) => s.step > 0);
+    const trainedAt = messages.findIndex((m) => m.type === 'snapshot' && m.snapshot.step > 0);
+    send({ type: 'pause' });
+    await until(() => costs().at(-1)!.points.length === SERVING_SIZES.length);
+    const all = costs();
+    expect(all[0].k).toBeGreaterThan(readyAt);
+    expect(all.findIndex((c) => c.k > trainedAt)).toBeGreaterThan(0);
+    expect(all.findIndex((c) => c.k > trainedAt)).toBeLessThan(SERVING_SIZES.length);
+    // Each part adds the next catalogue size to the ones before.
+    expect(all.map((c) => c.points.map((p) => p.items))).toEqual(SERVING_SIZES.map((_, n) => SERVING_SIZES.slice(0, n + 1)));
   }, 120_000);
 
   it('a lesson evaluated every N steps trains in chunks that end there and is evaluated only there (updates: a day)', async () => {
