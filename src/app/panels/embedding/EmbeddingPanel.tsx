@@ -53,7 +53,11 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
     : null;
   useInspect(p.send, request, `${snapshot.run}:${snapshot.step}:${armId}`);
 
-  const answer = latest && run === snapshot.run && latest.armId === armId ? latest : null;
+  const current = latest && run === snapshot.run ? latest : null;
+  const answer = current?.armId === armId ? current : null;
+  // While another arm's map is on its way the last one stays, dimmed: the canvases keep their
+  // buffers (a remount redrew both maps from fresh ones, 35–50 ms each) and the page does not jump.
+  const shown = answer ?? (current?.items ? current : null);
   const style = useMemo<MapStyle | null>(() => (meta ? { mode, sizeByPopularity: sized, topic: meta.topic, head: meta.head, clicks: meta.clicks, popularity: meta.popularity } : null), [meta, mode, sized]);
   const nb = answer?.neighbourhood && answer.neighbourhood.user === user ? answer.neighbourhood : undefined;
   const nbrs = answer?.neighbours && answer.neighbours.item === item ? answer.neighbours : undefined;
@@ -136,24 +140,24 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
         <p className="notice warn" data-testid="embedding-error">
           {L(latest.error)}
         </p>
-      ) : !answer?.items || !style || !meta ? (
+      ) : !shown?.items || !style || !meta ? (
         <p className="muted small">{L(words.waiting)}</p>
       ) : (
         <>
-          <div className="embedding-maps">
+          <div className={shown === answer ? 'embedding-maps' : 'embedding-maps stale'}>
             <figure>
               <figcaption>
-                <b>{L(words.armMap)}</b> · {L(words.step)} <span data-testid="embedding-step" data-arm={answer.armId}>
-                  {answer.step}
-                </span> · {L(words.variance)} {pct(answer.explained![0] + answer.explained![1])}
-                {answer.cohesion && (
+                <b>{L(words.armMap)}</b> · {L(words.step)} <span data-testid="embedding-step" data-arm={shown.armId}>
+                  {shown.step}
+                </span> · {L(words.variance)} {pct(shown.explained![0] + shown.explained![1])}
+                {shown.cohesion && (
                   <span data-testid="embedding-cohesion">
                     {' '}
-                    · {L(words.cohesion)}: {L(words.head)} {answer.cohesion.head.toFixed(2)}, {L(words.tail)} {answer.cohesion.tail.toFixed(2)}
+                    · {L(words.cohesion)}: {L(words.head)} {shown.cohesion.head.toFixed(2)}, {L(words.tail)} {shown.cohesion.tail.toFixed(2)}
                   </span>
                 )}
               </figcaption>
-              <MapCanvas testid="embedding-canvas" series={`${answer.armId}:${run}`} step={answer.step} points={answer.items} users={answer.users} style={style} marks={armMarks} onHover={(i, x, y) => setHover(i === null ? null : { item: i, x, y, oracle: false })} onPick={pick} />
+              <MapCanvas testid="embedding-canvas" series={`${shown.armId}:${run}`} step={shown.step} points={shown.items} users={shown.users} style={style} marks={armMarks} onHover={(i, x, y) => setHover(i === null ? null : { item: i, x, y, oracle: false })} onPick={pick} />
               {hover && !hover.oracle && <Tooltip lang={lang} meta={meta} item={hover.item} x={hover.x} y={hover.y} />}
             </figure>
             <figure>
@@ -166,7 +170,7 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
           </div>
           <Legend lang={lang} mode={mode} />
           <p className="chart-note">
-            {L(words.note)} {L(words.hoverHint)} <span className="dim">({L(words.pcaTime)}: <span data-testid="embedding-pca-ms">{answer.pcaMs.toFixed(1)}</span> ms)</span>
+            {L(words.note)} {L(words.hoverHint)} <span className="dim">({L(words.pcaTime)}: <span data-testid="embedding-pca-ms">{shown.pcaMs.toFixed(1)}</span> ms)</span>
           </p>
           {nbrs && (
             <div className="embedding-neighbours" data-testid="item-neighbours">

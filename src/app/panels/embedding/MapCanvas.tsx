@@ -5,6 +5,7 @@
  * one (the worker aligned the maps, so points move rather than jump). Hover and click are hit-tested here.
  */
 import { memo, useEffect, useRef } from 'react';
+import { DotLayer, rgb } from './dots';
 
 export type ColorMode = 'head' | 'topic' | 'clicks';
 
@@ -12,7 +13,8 @@ export type ColorMode = 'head' | 'topic' | 'clicks';
 const TOPIC_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000', '#4E79A7', '#F28E2B', '#59A14F', '#B07AA1', '#9C755F', '#EDC948', '#76B7B2', '#FF9DA7'];
 export const HEAD_COLOR = '#D55E00';
 export const TAIL_COLOR = '#0072B2';
-const USER_COLOR = 'rgba(120, 120, 120, 0.35)';
+const USER_RGB = rgb('#787878');
+const USER_ALPHA = 0.35;
 
 export interface MapMarks {
   /** Training clicks (squares), held-out clicks (rings: green found, red missed), retrieved (filled, outlined). */
@@ -166,12 +168,6 @@ function render(el: HTMLCanvasElement | null, items: Float32Array, users: Float3
     el.width = Math.round(W * dpr);
     el.height = Math.round(H * dpr);
   }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, W, H);
-  if (su) {
-    ctx.fillStyle = USER_COLOR;
-    for (let u = 0; u < su.length / 2; u++) ctx.fillRect(su[2 * u] - 1, su[2 * u + 1] - 1, 2, 2);
-  }
   const n = items.length / 2;
   const focus = !!(marks.train?.length || marks.heldOut?.length || marks.retrieved?.length);
   let maxLog = 0;
@@ -179,7 +175,12 @@ function render(el: HTMLCanvasElement | null, items: Float32Array, users: Float3
   let maxPop = 0;
   for (let i = 0; i < n; i++) maxPop = Math.max(maxPop, style.popularity[i]);
   const radius = (i: number) => (style.sizeByPopularity && maxPop > 0 ? 1.3 + 5 * Math.sqrt(style.popularity[i] / maxPop) : 2);
-  // One path per colour: a few fills instead of thousands.
+  // The dots in pixels (dots.ts): users first, then one group per colour, as one path each would be.
+  const layer = layerOf(el);
+  if (su) {
+    for (let u = 0; u < su.length / 2; u++) layer.square(su[2 * u] * dpr, su[2 * u + 1] * dpr, 2 * dpr);
+    layer.paint(USER_RGB, USER_ALPHA);
+  }
   const byColor = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const c = itemColor(style, i, maxLog);
@@ -187,18 +188,13 @@ function render(el: HTMLCanvasElement | null, items: Float32Array, users: Float3
     if (!list) byColor.set(c, (list = []));
     list.push(i);
   }
-  ctx.globalAlpha = focus ? 0.18 : 0.75;
   for (const [color, list] of byColor) {
-    ctx.fillStyle = color;
-    ctx.beginPath();
-    for (const i of list) {
-      const r = radius(i);
-      ctx.moveTo(si[2 * i] + r, si[2 * i + 1]);
-      ctx.arc(si[2 * i], si[2 * i + 1], r, 0, 2 * Math.PI);
-    }
-    ctx.fill();
+    for (const i of list) layer.disc(si[2 * i] * dpr, si[2 * i + 1] * dpr, radius(i) * dpr);
+    layer.paint(rgb(color), focus ? 0.18 : 0.75);
   }
-  ctx.globalAlpha = 1;
+  ctx.putImageData(new ImageData(layer.pixels, layer.width, layer.height), 0, 0);
+  // The marks on top: a few dozen shapes, drawn by the canvas in map units.
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   const at = (i: number): [number, number] => [si[2 * i], si[2 * i + 1]];
   const retrieved = new Set(marks.retrieved ?? []);
   for (const i of marks.retrieved ?? []) {
@@ -243,6 +239,16 @@ function render(el: HTMLCanvasElement | null, items: Float32Array, users: Float3
     });
   }
   return { items: si, users: su };
+}
+
+const layers = new WeakMap<HTMLCanvasElement, DotLayer>();
+
+/** The canvas's dot layer, kept between frames (made anew when its size changes), cleared. */
+function layerOf(el: HTMLCanvasElement): DotLayer {
+  let layer = layers.get(el);
+  if (layer?.width !== el.width || layer.height !== el.height) layers.set(el, (layer = new DotLayer(el.width, el.height)));
+  else layer.clear();
+  return layer;
 }
 
 /** Maps data coordinates into the canvas, one scale for both axes (distances stay honest). */
