@@ -58,6 +58,9 @@ const FIXED = new Set(['layers', 'steps']);
 const ACTIONS = ['play', 'play', 'pause', 'step', 'reset', 'knob', 'knob', 'arm', 'lang', 'hidden', 'backForward', 'sweep', 'cancelSweep', 'wait'] as const;
 type Action = (typeof ACTIONS)[number];
 
+/** Phases in which nothing runs or loads: Play must be enabled in them. */
+const IDLE_PHASES = ['Ready', 'Paused', 'Done', '就绪', '已暂停', '已完成'];
+
 /** A lesson page is "open" this long after its navigation; inputs before then may wait behind its mount. */
 const STEADY_AFTER_MS = 3_000;
 
@@ -192,6 +195,20 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     if (await cancel.count()) await cancel.first().click().catch(() => {});
   };
 
+  /**
+   * Clicks a transport button if it is enabled. Between reading its state and the click the run may
+   * change by itself (a tab shown again or a page restored resumes training; a run reaches its end):
+   * a button disabled by then is not clicked, and Play may only be so while the run trains or loads.
+   */
+  const clickIfEnabled = async (id: 'play' | 'pause' | 'step'): Promise<'clicked' | 'disabled' | 'busy'> => {
+    const b = page.getByTestId(id);
+    if (!(await b.isEnabled().catch(() => false))) return 'disabled';
+    if (await b.click({ timeout: 5_000 }).then(() => true, () => false)) return 'clicked';
+    const now = await phase();
+    if (id === 'play' && IDLE_PHASES.includes(now)) throw new Error(`Play was enabled, then disabled for 5 s while “${now}”`);
+    return 'busy';
+  };
+
   const openLesson = async (id: string) => {
     lessonId = id;
     visits++;
@@ -212,11 +229,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     switch (a) {
       case 'play':
       case 'pause':
-      case 'step': {
-        const b = page.getByTestId(a);
-        if (await b.isEnabled().catch(() => false)) await b.click();
+      case 'step':
+        await clickIfEnabled(a);
         return;
-      }
       case 'reset': {
         const b = page.getByTestId('reset');
         if (!(await b.isEnabled().catch(() => false))) return;
@@ -319,8 +334,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     await countSteps();
     if (errors.length) break;
     // Training a while keeps the step count up: most of a lecture is watching curves move.
-    if (rng.next() < 0.5 && (await page.getByTestId('play').isEnabled().catch(() => false))) {
-      await page.getByTestId('play').click();
+    const watch = rng.next() < 0.5 && (await clickIfEnabled('play').catch((e: Error) => (errors.push(`after action ${actions} on ${lessonId}: ${e.message}`), 'disabled')));
+    if (errors.length) break;
+    if (watch && watch !== 'disabled') {
       const [lo, hi] = o.playMs ?? [3000, 7000];
       await page.waitForTimeout(lo + rng.int(hi - lo));
       await countSteps();
