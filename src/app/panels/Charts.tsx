@@ -54,7 +54,8 @@ export function Charts(props: ChartProps) {
   const shown = snapshot.arms.filter((a) => a.enabled);
   const ids = shown.map((a) => a.id).join(',');
   const maxStep = Math.max(snapshot.target, ...shown.map((a) => a.steps));
-  const lossVersion = shown.map((a) => `${a.loss.length}:${a.loss.at(-1)?.[0]}`).join('|');
+  const forLoss = useLater(snapshot, 0);
+  const lossVersion = forLoss.arms.filter((a) => a.enabled).map((a) => `${a.loss.length}:${a.loss.at(-1)?.[0]}`).join('|');
   const { ref: reference, hidden: referenceHidden } = useReference(props.lesson.id, snapshot.settings);
   const bands = { reference, referenceHidden };
   // The loss moves every snapshot; the other three move together at each evaluation: one task each.
@@ -63,7 +64,7 @@ export function Charts(props: ChartProps) {
   const forShare = useLater(snapshot, 3);
   return (
     <div className="charts">
-      <LossChart {...props} version={lossVersion} ids={ids} maxStep={maxStep} reference={null} referenceHidden={false} />
+      <LossChart {...props} snapshot={forLoss} version={lossVersion} ids={ids} maxStep={maxStep} reference={null} referenceHidden={false} />
       <RecallChart {...props} snapshot={forRecall} version={evalVersion(switchedOn(forRecall))} ids={ids} maxStep={maxStep} {...bands} />
       <HeadTailChart lesson={props.lesson} lang={props.lang} snapshot={forHeadTail} baselines={props.baselines} labels={props.labels} version={`${ids}#${evalVersion(switchedOn(forHeadTail))}`} layout="arms" />
       <HeadShareChart {...props} snapshot={forShare} version={evalVersion(switchedOn(forShare))} ids={ids} maxStep={maxStep} {...bands} />

@@ -3,8 +3,11 @@
  * share and head/tail charts and the lesson's panels at once; drawn in one React commit that was
  * one main-thread task of 150–250 ms (recharts' updates are synchronous). Each gets the snapshot
  * `slot` steps of SLOT_MS later instead: the same pictures, a few frames apart, none of them long.
+ * Each is rendered as a transition (slot 0: a deferred value), so React renders it in slices and
+ * a click or a key arriving meanwhile is answered first: the snapshots come from a zustand store,
+ * whose updates React otherwise renders in one piece.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 const SLOT_MS = 40;
@@ -19,11 +22,12 @@ export function useLater<T>(value: T, slot: number): T {
     if (slot === 0 || timer.current !== undefined) return;
     timer.current = window.setTimeout(() => {
       timer.current = undefined;
-      setLater(latest.current);
+      startTransition(() => setLater(latest.current));
     }, slot * SLOT_MS);
   }, [value, slot]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
-  return slot === 0 ? value : later;
+  const deferred = useDeferredValue(value);
+  return slot === 0 ? deferred : later;
 }
 
 /**
