@@ -20,10 +20,21 @@ function channel(c: number): number {
   return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
 }
 
+/** The red, green and blue of `#rrggbb` (0–255). */
+export function hexRgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** `#rrggbb` of red, green and blue (rounded, 0–255). */
+export function rgbHex(rgb: readonly number[]): string {
+  return '#' + rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
+}
+
 /** WCAG relative luminance of `#rrggbb`. */
 export function luminance(hex: string): number {
-  const n = parseInt(hex.slice(1), 16);
-  return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255);
+  const [r, g, b] = hexRgb(hex);
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
 /** WCAG contrast ratio of two `#rrggbb` colours. */
@@ -37,9 +48,7 @@ export function contrast(a: string, b: string): number {
  * hue darkened until it does (Okabe–Ito's orange and vermillion are too light for small text).
  */
 export function textColor(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  let rgb = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-  const css = () => '#' + rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('');
-  while (contrast(css(), '#ffffff') < 4.5) rgb = rgb.map((c) => c * 0.94);
-  return css();
+  let rgb: number[] = hexRgb(hex);
+  while (contrast(rgbHex(rgb), '#ffffff') < 4.5) rgb = rgb.map((c) => c * 0.94);
+  return rgbHex(rgb);
 }

@@ -4,7 +4,8 @@
  * filled once), colours blend 'source-over', and a cleared layer is transparent again.
  */
 import { describe, expect, test } from 'vitest';
-import { DotLayer, rgb } from '../../src/app/panels/embedding/dots';
+import { hexRgb as rgb, rgbHex } from '../../src/app/colors';
+import { DotLayer } from '../../src/app/panels/embedding/dots';
 
 const alphaAt = (l: DotLayer, x: number, y: number) => l.pixels[4 * (y * l.width + x) + 3] / 255;
 const colourAt = (l: DotLayer, x: number, y: number) => [...l.pixels.slice(4 * (y * l.width + x), 4 * (y * l.width + x) + 3)];
@@ -15,9 +16,10 @@ const coverage = (l: DotLayer) => {
 };
 
 describe('dots painted into pixels', () => {
-  test('parses the map’s colour notations', () => {
+  test('reads and writes the map’s #rrggbb colours', () => {
     expect(rgb('#D55E00')).toEqual([213, 94, 0]);
-    expect(rgb('rgb(253, 219, 120)')).toEqual([253, 219, 120]);
+    expect(rgbHex([253, 219, 120])).toBe('#fddb78');
+    expect(rgb(rgbHex([253, 219, 120]))).toEqual([253, 219, 120]);
   });
 
   test('a disc covers its area, solid inside, soft at the edge, nothing outside', () => {

@@ -55,7 +55,7 @@ export function Charts(props: ChartProps) {
   const ids = shown.map((a) => a.id).join(',');
   const maxStep = Math.max(snapshot.target, ...shown.map((a) => a.steps));
   const forLoss = useLater(snapshot, 0);
-  const lossVersion = forLoss.arms.filter((a) => a.enabled).map((a) => `${a.loss.length}:${a.loss.at(-1)?.[0]}`).join('|');
+  const lossVersion = switchedOn(forLoss).map((a) => `${a.loss.length}:${a.loss.at(-1)?.[0]}`).join('|');
   const { ref: reference, hidden: referenceHidden } = useReference(props.lesson.id, snapshot.settings);
   const bands = { reference, referenceHidden };
   // The loss moves every snapshot; the other three move together at each evaluation: one task each.

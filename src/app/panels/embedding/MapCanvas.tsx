@@ -5,7 +5,8 @@
  * one (the worker aligned the maps, so points move rather than jump). Hover and click are hit-tested here.
  */
 import { memo, useEffect, useRef } from 'react';
-import { DotLayer, rgb } from './dots';
+import { hexRgb, rgbHex } from '../../colors';
+import { DotLayer } from './dots';
 
 export type ColorMode = 'head' | 'topic' | 'clicks';
 
@@ -13,7 +14,7 @@ export type ColorMode = 'head' | 'topic' | 'clicks';
 const TOPIC_COLORS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000', '#4E79A7', '#F28E2B', '#59A14F', '#B07AA1', '#9C755F', '#EDC948', '#76B7B2', '#FF9DA7'];
 export const HEAD_COLOR = '#D55E00';
 export const TAIL_COLOR = '#0072B2';
-const USER_RGB = rgb('#787878');
+const USER_RGB = hexRgb('#787878');
 const USER_ALPHA = 0.35;
 
 export interface MapMarks {
@@ -54,7 +55,7 @@ export function itemColor(style: MapStyle, i: number, maxLogClicks: number): str
 const CLICK_RAMP = Array.from({ length: 11 }, (_, q) => {
   const t = q / 10;
   const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
-  return `rgb(${mix(253, 68)}, ${mix(219, 1)}, ${mix(120, 84)})`;
+  return rgbHex([mix(253, 68), mix(219, 1), mix(120, 84)]);
 });
 
 export const MapCanvas = memo(function MapCanvas({
@@ -190,7 +191,7 @@ function render(el: HTMLCanvasElement | null, items: Float32Array, users: Float3
   }
   for (const [color, list] of byColor) {
     for (const i of list) layer.disc(si[2 * i] * dpr, si[2 * i + 1] * dpr, radius(i) * dpr);
-    layer.paint(rgb(color), focus ? 0.18 : 0.75);
+    layer.paint(hexRgb(color), focus ? 0.18 : 0.75);
   }
   ctx.putImageData(new ImageData(layer.pixels, layer.width, layer.height), 0, 0);
   // The marks on top: a few dozen shapes, drawn by the canvas in map units.

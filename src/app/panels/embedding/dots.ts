@@ -1,26 +1,13 @@
 /**
  * Paints a few thousand translucent dots straight into pixels. A canvas path of one arc per item
  * cost 17 ms a frame here and 30 ms on a slower machine (with the React work around it, tasks of
- * 53–76 ms on an arm switch); the same dots blended by hand take ~2 ms, whatever the browser's canvas.
+ * 53–76 ms on an arm switch); the same dots blended by hand take 2–3 ms in Node and at most ~6 ms
+ * in the page, whatever the browser's canvas.
  * Edges are anti-aliased by coverage (how far a pixel's centre lies inside the dot).
  */
 
+/** Red, green and blue, 0–255 (colors.ts `hexRgb` reads them from `#rrggbb`). */
 export type Rgb = readonly [number, number, number];
-
-const parsed = new Map<string, Rgb>();
-
-/** '#rrggbb' or 'rgb(r, g, b)' as numbers (cached: a map has a few dozen colours). */
-export function rgb(color: string): Rgb {
-  let c = parsed.get(color);
-  if (!c) {
-    const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-    const fn = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(color);
-    const parts = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : fn ? fn.slice(1).map(Number) : [0, 0, 0];
-    c = [parts[0], parts[1], parts[2]];
-    parsed.set(color, c);
-  }
-  return c;
-}
 
 /**
  * Dots painted into RGBA pixels (an ImageData's data, straight alpha). Shapes are gathered into a
