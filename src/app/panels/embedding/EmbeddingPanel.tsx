@@ -4,6 +4,7 @@
  * read from the arm's towers at the step shown (nothing is precomputed on the page).
  */
 import { useEffect, useMemo, useState } from 'react';
+import { useHeld } from '../on-screen';
 import type { Text } from '../../../lesson/types';
 import type { ItemMeta } from '../../../worker/inspection';
 import { RichText } from '../../components/Tex';
@@ -51,7 +52,10 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
   const request = armId
     ? { armId, k: config.k, meta: metaRun !== snapshot.run, users: showUsers || undefined, user: user ?? undefined, item: item ?? undefined, ownUser: own ?? undefined }
     : null;
-  useInspect(p.send, request, `${snapshot.run}:${snapshot.step}:${armId}`);
+  // Out of sight while training, the map does not refresh (the worker's projection, the canvases'
+  // redraws): it does once it is seen again, or when the run stops.
+  const [ref, held] = useHeld<HTMLElement>();
+  useInspect(p.send, request, `${snapshot.run}:${held ? 'held' : snapshot.step}:${armId}`);
 
   const current = latest && run === snapshot.run ? latest : null;
   const answer = current?.armId === armId ? current : null;
@@ -94,7 +98,7 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
   };
 
   return (
-    <section className="chart-card wide embedding" data-testid="embedding-map">
+    <section ref={ref} className="chart-card wide embedding" data-testid="embedding-map">
       <header>
         <h3>{L(words.title)}</h3>
         <div className="embedding-controls">
