@@ -9,7 +9,7 @@
  * - nothing may be framed, posted, or based elsewhere.
  * The build writes it into index.html as a meta tag (vite.config.ts); a host that can send
  * headers should send the same policy as a header, which also covers the training worker.
- * The dev server's inline React preamble would break under it, so `npm start` runs without.
+ * The dev server's inline React preamble would break under it, so `npm run dev` runs without.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
