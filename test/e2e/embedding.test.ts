@@ -1,7 +1,8 @@
 /**
  * "See inside the towers" in headless Chromium (WASM): the embedding map draws on every lesson
  * page, an arm without towers says so, hovering an item shows it, picking a user lists their hits,
- * your own user gets K items, the Projector TSV pair downloads and parses, and while the map
+ * your own user gets K items, the Projector TSV pair downloads and parses, off screen while the
+ * arms train it waits and catches up when scrolled into view, and while the map
  * refreshes on the default catalogue (switching arms, adding the users, recolouring) no main-thread
  * task exceeds 50 ms. No console
  * errors. Skips (with a message) where /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1.
@@ -150,6 +151,28 @@ describe.skipIf(!available)('the embedding map in Chromium', () => {
       await page.close();
     }
   }, 900_000);
+
+  test('off screen while the arms train, the map waits; scrolled into view, it catches up', async () => {
+    const page = await lab!.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = watchConsole(page);
+    try {
+      await open(page, 'training-modes', `${SMALL}&steps=400`);
+      const play = page.getByTestId('play');
+      await until('Play to be enabled', () => play.isEnabled(), Boolean, 120_000);
+      const step = () => text(page, 'embedding-step').catch(() => '');
+      await until('the first map', step, (s) => s !== '', 60_000);
+      // Reading the idea at the top of the page, far above the map, a student presses Space.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.keyboard.press('Space');
+      await until('some training', () => text(page, 'steps'), (s) => Number(s) >= 60, 120_000);
+      expect(await step()).toBe('0');
+      await page.getByTestId('embedding-map').scrollIntoViewIfNeeded();
+      await until('the map to catch up', step, (s) => Number(s) >= 60, 15_000);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
 
   test('the page stays responsive while the map refreshes on the default catalogue', async () => {
     const page = await lab!.browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -5,7 +5,7 @@
  * lesson's page most charts are below the fold while a student watches the first two; their
  * redraws, and the embedding map's refreshes, were most of the page's work while training.
  */
-import { memo, type ReactNode, type RefObject, startTransition, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, type RefObject, startTransition, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useRun } from '../store';
 
 /** Near enough to draw: a chart about to scroll in is drawn a moment before. */
@@ -29,11 +29,14 @@ export function useOnScreen<T extends Element>(): [RefObject<T | null>, boolean]
   return [ref, seen];
 }
 
-/** True while the arms train and the element is out of sight: its redraws can wait. */
+/**
+ * True while the arms train and the element is out of sight: its redraws can wait. Deferred: when
+ * a pause lets every held chart catch up at once, that is rendered in slices input interrupts.
+ */
 export function useHeld<T extends Element>(): [RefObject<T | null>, boolean] {
   const [ref, seen] = useOnScreen<T>();
   const training = useRun((s) => s.snapshot?.phase === 'running');
-  return [ref, training && !seen];
+  return [ref, useDeferredValue(training && !seen)];
 }
 
 /** Its children as they were when `held` turned true, until it turns false (then as they are now). */

@@ -3,7 +3,7 @@
  * neighbourhood, your own user, and the Projector export. Everything drawn is what the worker
  * read from the arm's towers at the step shown (nothing is precomputed on the page).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useHeld } from '../on-screen';
 import type { Text } from '../../../lesson/types';
 import type { ItemMeta } from '../../../worker/inspection';
@@ -55,7 +55,9 @@ export function EmbeddingPanel(p: PanelProps & EmbeddingOptions) {
   // Out of sight while training, the map does not refresh (the worker's projection, the canvases'
   // redraws): it does once it is seen again, or when the run stops.
   const [ref, held] = useHeld<HTMLElement>();
-  useInspect(p.send, request, `${snapshot.run}:${held ? 'held' : snapshot.step}:${armId}`);
+  const tick = useRef('');
+  if (!held) tick.current = `${snapshot.run}:${snapshot.step}:${armId}`;
+  useInspect(p.send, request, tick.current);
 
   const current = latest && run === snapshot.run ? latest : null;
   const answer = current?.armId === armId ? current : null;

@@ -14,9 +14,11 @@ const REFRESH_MS = 1000;
 const STALE_MS = 15_000;
 
 export function useInspect(send: (c: CommandBody) => void, request: Omit<InspectRequest, 'key'> | null, tick: string): void {
-  const state = useRef({ inflight: '', sentAt: 0, dirty: false, timer: 0, seq: 0 });
+  const state = useRef({ inflight: '', sentAt: 0, dirty: false, timer: 0, seq: 0, asked: '' });
   const latest = useRef(request);
   latest.current = request;
+  const latestTick = useRef(tick);
+  latestTick.current = tick;
   const answers = useInspection((s) => s.answers);
   const latestKey = useInspection((s) => s.latest?.key);
 
@@ -25,7 +27,12 @@ export function useInspect(send: (c: CommandBody) => void, request: Omit<Inspect
     const req = latest.current;
     if (!req) return;
     const now = performance.now();
-    if (s.inflight && now - s.sentAt < STALE_MS) {
+    // Nothing new to ask (a timer or an answer came after the panel stopped ticking): no request,
+    // unless the last one was lost (a restarted worker).
+    const asking = `${JSON.stringify(req)}|${latestTick.current}`;
+    const lost = s.inflight !== '' && now - s.sentAt >= STALE_MS;
+    if (asking === s.asked && !lost) return;
+    if (s.inflight && !lost) {
       s.dirty = true;
       return;
     }
@@ -36,6 +43,7 @@ export function useInspect(send: (c: CommandBody) => void, request: Omit<Inspect
       return;
     }
     s.inflight = `r${++s.seq}`;
+    s.asked = asking;
     s.sentAt = now;
     s.dirty = false;
     send({ type: 'inspect', request: { ...req, key: s.inflight } });
