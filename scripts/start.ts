@@ -1,10 +1,11 @@
 /**
  * `npm start [-- --port N] [-- --no-open]`: the lab as students and lecturers get it — the built
  * site, served locally. The dev server (`npm run dev`) transforms every module on request: on a
- * fresh clone with 2 cores its first Play came 18–22 s after start (TensorFlow.js alone is a
- * 2.8 MB module it serves to the page and to each worker), its React is the development build
- * (slower charts while training), and it has no offline cache. Building takes a few seconds and is
- * skipped when no source changed since the last build this script made.
+ * fresh clone with 2 cores its first Play came 21.7–24.6 s after start, against 17.3–19.8 s built
+ * (bench/first-start.ts; TensorFlow.js alone is a 2.8 MB module it serves to the page and to each
+ * worker), its React is the development build (slower charts while training), and it has no
+ * offline cache. Building takes a few seconds and is skipped when no source changed since the last
+ * build this script made.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
