@@ -139,6 +139,10 @@ export function useLabSession(lessonId: string, config: LessonConfig, restartKey
       init,
       message: (m) => handle(m, { lessonId, sweeps: () => sweepsNow.current }),
       restarted(reason, step) {
+        // The dead worker's last snapshot no longer says what runs (it showed Training, a step count
+        // standing still, a Pause to press): the page loads until the new worker's first snapshot.
+        dropPendingSnapshot();
+        useRun.setState({ snapshot: null });
         useSweeps.setState({ status: null });
         const from = step > 0 ? { en: `continues from step ${step} (the last checkpoint)`, zh: `从第 ${step} 步（最近的检查点）继续` } : { en: 'starts afresh', zh: '从头开始' };
         addNotice({ en: `The training worker stopped (${reason}); a new one ${from.en}, the charts keep their history.`, zh: `训练线程已停止（${reason}）；新线程${from.zh}，图表保留历史。` }, 'warn');
