@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { pageWithoutTfjs } from './build/page-without-tfjs.ts';
+import { workersWithTfjsCore } from './build/workers-with-tfjs-core.ts';
 import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
 
 /** The built page carries the lab's Content-Security-Policy (src/app/csp.ts); the dev server does not (its inline preamble). */
@@ -43,7 +44,7 @@ export default defineConfig({
   // the page for them. Scanning the workers too makes the first page load the only one.
   optimizeDeps: { entries: ['index.html', 'src/worker/*.worker.ts'] },
   // The training worker is an ES module (it code-splits TensorFlow.js and its wasm assets).
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [workersWithTfjsCore()] },
   build: {
     // TensorFlow.js alone is over 1 MB minified; it loads in the worker, not on the page.
     chunkSizeWarningLimit: 4000,

@@ -87,7 +87,6 @@ async function startBackend(name: BackendName, options: BackendOptions, isLast: 
     if (software) throw new Error(`software renderer (${software})`);
   }
   await smokeTest();
-  tf.env().set('KEEP_INTERMEDIATE_TENSORS', false);
 }
 
 interface GpuAdapterLike {
