@@ -1,7 +1,7 @@
 /**
  * A Vite plugin for the workers' bundles: `@tensorflow/tfjs` is TensorFlow.js's core with what
  * the lab uses of it (build/tfjs-core-only.ts), not the union package, whose layers, converter and
- * data APIs were ~0.4 MB of each worker's minified script (shard 2.45 → 2.03 MB), loaded and
+ * data APIs were ~0.3 MB of each worker's minified script (shard 2.45 → 2.13 MB), loaded and
  * compiled by every shard before it could train. Node (the CLI, the tests) keeps the union
  * package: tfjs-core's ES modules, which register the gradients and chained ops, do not load
  * under Node's own resolver, and its CommonJS build leaves them out.
