@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 import { pageWithoutTfjs } from './build/page-without-tfjs.ts';
 import { workersWithTfjsCore } from './build/workers-with-tfjs-core.ts';
 import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
@@ -52,14 +52,4 @@ export default defineConfig({
     assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
   },
   // No COOP/COEP headers: threaded wasm hung in a production build; single-thread SIMD is used.
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
-    // Two files at a time (the machine has 2 cores; training is single-threaded wasm). The
-    // browser tests run afterwards, one file at a time (`npm test`), so they never compete with
-    // training or with each other (the WebGPU test on SwiftShader takes a whole core).
-    fileParallelism: true,
-    maxWorkers: 2,
-  },
 });

@@ -120,10 +120,18 @@ export interface Lab {
   close(): Promise<void>;
 }
 
+/** The site the browser tests' global setup built (site.setup.ts), when running under vitest. */
+async function builtForTests(): Promise<string | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import('vitest');
+  return inject('site');
+}
+
 /** `headers`: sent with every file (a host's Content-Security-Policy, say). */
 export async function startLab(headers: Record<string, string> = {}): Promise<Lab> {
   mkdirSync(RESULTS, { recursive: true });
-  const dir = await buildSite();
+  const shared = await builtForTests();
+  const dir = shared ?? (await buildSite());
   const site = await serve(dir, '/lab/', headers);
   const browser = await launch();
   return {
@@ -132,7 +140,7 @@ export async function startLab(headers: Record<string, string> = {}): Promise<La
     async close() {
       await browser.close();
       await site.close();
-      await removeDir(dir);
+      if (!shared) await removeDir(dir);
     },
   };
 }
