@@ -167,9 +167,11 @@ export const BARS = '.recharts-bar-rectangle';
 export const LINES = '.recharts-line-curve';
 export const DOTS = '.recharts-line-dots circle, .recharts-dot';
 
-/** Marks drawn inside a chart card (bars, lines, dots). */
+/** Marks drawn inside a chart card (bars, lines, dots), once it is drawn and current. */
 export async function marks(page: Page, testid: string, selector: string): Promise<number> {
   // A chart mounts in a task of its own (ChartFrame), a moment after its card: count once it is drawn.
   await page.getByTestId(testid).locator('.chart-pending').first().waitFor({ state: 'detached', timeout: 10_000 });
+  // A card held while the arms trained out of sight catches up in a turn of its own once they stop (on-screen.tsx).
+  await page.locator(`[data-testid="${testid}"]:not([data-held])`).first().waitFor({ timeout: 10_000 });
   return page.getByTestId(testid).locator(selector).count();
 }

@@ -23,7 +23,7 @@ export function ChartCard({
   const [ref, held] = useHeld<HTMLElement>();
   // A figure named by its title and described by its note (screen readers); the numbers are in the arm table and the exports.
   return (
-    <section ref={ref} className={`chart-card${wide ? ' wide' : ''}`} data-testid={testid} role="figure" aria-labelledby={`${id}-t`} aria-describedby={`${id}-n`}>
+    <section ref={ref} className={`chart-card${wide ? ' wide' : ''}`} data-testid={testid} data-held={held || undefined} role="figure" aria-labelledby={`${id}-t`} aria-describedby={`${id}-n`}>
       <header>
         <h3 id={`${id}-t`}>{title}</h3>
         {extra}

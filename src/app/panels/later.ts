@@ -31,40 +31,46 @@ export function useLater<T>(value: T, slot: number): T {
 }
 
 /**
- * Charts waiting to mount, first come first served. A recharts chart's first render settles in
- * several synchronous passes (it registers its parts, lays them out, measures its tick labels):
- * 50–80 ms each. A lesson's charts all appear with its first snapshot, so mounted together they
- * were one task of 250–320 ms; mounted one per task, each is its own short task.
+ * Heavy redraws waiting for a turn, first come first served. A recharts chart's first render
+ * settles in several synchronous passes (it registers its parts, lays them out, measures its tick
+ * labels): 50–80 ms each. A lesson's charts all appear with its first snapshot, so mounted together
+ * they were one task of 250–320 ms; mounted one per task, each is its own short task. Held cards
+ * catching up (on-screen.tsx) take turns the same way.
  */
-const mountQueue: (() => void)[] = [];
-/** Between turns the compositor draws what the last one mounted (on 2 cores it competes for the same one). */
+const turns: (() => void)[] = [];
+/** Between turns the compositor draws what the last one did (on 2 cores it competes for the same one). */
 const TURN_GAP_MS = 50;
 let draining = false;
 
-function mountNext(): void {
-  const next = mountQueue.shift();
+function nextTurn(): void {
+  const next = turns.shift();
   if (!next) {
     draining = false;
     return;
   }
   next();
-  window.setTimeout(mountNext, TURN_GAP_MS);
+  window.setTimeout(nextTurn, TURN_GAP_MS);
+}
+
+/**
+ * Runs `work` in a task of its own, after the turns queued before it; returns a cancel. `work`
+ * should render synchronously (flushSync), so that it is done in its turn and not batched with the next.
+ */
+export function takeTurn(work: () => void): () => void {
+  let waiting = true;
+  turns.push(() => waiting && work());
+  if (!draining) {
+    draining = true;
+    window.setTimeout(nextTurn, 0);
+  }
+  return () => {
+    waiting = false;
+  };
 }
 
 /** False until this component's turn to mount its heavy part (each turn in a task of its own). */
 export function useMountTurn(): boolean {
   const [mounted, setMounted] = useState(false);
-  useEffect(() => {
-    let waiting = true;
-    // flushSync: the chart renders (and settles) in this turn's task, not batched with the next turn.
-    mountQueue.push(() => waiting && flushSync(() => setMounted(true)));
-    if (!draining) {
-      draining = true;
-      window.setTimeout(mountNext, 0);
-    }
-    return () => {
-      waiting = false;
-    };
-  }, []);
+  useEffect(() => takeTurn(() => flushSync(() => setMounted(true))), []);
   return mounted;
 }

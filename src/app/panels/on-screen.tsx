@@ -5,7 +5,9 @@
  * lesson's page most charts are below the fold while a student watches the first two; their
  * redraws, and the embedding map's refreshes, were most of the page's work while training.
  */
-import { memo, type ReactNode, type RefObject, startTransition, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, type ReactNode, type RefObject, startTransition, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { takeTurn } from './later';
 import { useRun } from '../store';
 
 /** Near enough to draw: a chart about to scroll in is drawn a moment before. */
@@ -30,13 +32,19 @@ export function useOnScreen<T extends Element>(): [RefObject<T | null>, boolean]
 }
 
 /**
- * True while the arms train and the element is out of sight: its redraws can wait. Deferred: when
- * a pause lets every held chart catch up at once, that is rendered in slices input interrupts.
+ * True while the arms train and the element is out of sight: its redraws can wait. Catching up
+ * (scrolled near, or the run stopped) is a whole redraw: each held card takes a turn of its own
+ * (later.ts), so a stopped run's cards do not all redraw in one task (120–215 ms here).
  */
 export function useHeld<T extends Element>(): [RefObject<T | null>, boolean] {
   const [ref, seen] = useOnScreen<T>();
-  const training = useRun((s) => s.snapshot?.phase === 'running');
-  return [ref, useDeferredValue(training && !seen)];
+  const hold = useRun((s) => s.snapshot?.phase === 'running') && !seen;
+  const [held, setHeld] = useState(hold);
+  useEffect(() => {
+    if (hold) setHeld(true);
+    else if (held) return takeTurn(() => flushSync(() => setHeld(false)));
+  }, [hold, held]);
+  return [ref, held];
 }
 
 /** Its children as they were when `held` turned true, until it turns false (then as they are now). */
