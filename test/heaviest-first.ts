@@ -1,6 +1,6 @@
 /**
  * Test files in the order that finishes soonest on few cores: the science files (each trains a
- * lesson on 3 seeds, up to two minutes) first, the short unit files after them to fill the gaps.
+ * lesson on 3 seeds, for 1–4 minutes) first, the short unit files after them to fill the gaps.
  * Vitest's own order (larger files first, or by past durations once cached) put the science late
  * on a fresh clone, and one worker trained alone for the last minute while the other idled.
  */

@@ -34,7 +34,7 @@ export function useOnScreen<T extends Element>(): [RefObject<T | null>, boolean]
 /**
  * True while the arms train and the element is out of sight: its redraws can wait. Catching up
  * (scrolled near, or the run stopped) is a whole redraw: each held card takes a turn of its own
- * (later.ts), so a stopped run's cards do not all redraw in one task (120–215 ms here).
+ * (later.ts), so a stopped run's cards do not all redraw in one task (113–184 ms here).
  */
 export function useHeld<T extends Element>(): [RefObject<T | null>, boolean] {
   const [ref, seen] = useOnScreen<T>();
