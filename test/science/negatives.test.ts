@@ -36,6 +36,7 @@ describe('negatives', () => {
     // The easy arm never reads the pipeline: the cut changes nothing else in the world.
     for (const [k, r] of runs.entries()) expect(metric('recall@50')(r, 'pop-0.75')).toBe(metric('recall@50')(defaults[k], 'pop-0.75'));
   }, SCIENCE_TIMEOUT);
+
   /**
    * Exposure bias γ of the training log (held-out clicks follow the true preference). Unbiased
    * (γ = 0, the default world: its runs are the ones above), drawing negatives ∝ clicks^0.75 trades
