@@ -46,19 +46,29 @@ describe.skipIf(!available)('the page’s speed guards', () => {
     await page.close();
   });
 
-  test('arms train in a shard worker per core but one; no main-thread task over 200 ms in 10 s of training', { timeout: 240_000 }, async () => {
+  test('the charts mount while the lesson loads; arms train in a shard worker per core but one; no main-thread task over 200 ms in 10 s of training', { timeout: 240_000 }, async () => {
     const page = await lab!.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = watchConsole(page);
     await page.addInitScript({ content: OBSERVE_LONG_TASKS });
     await page.goto(`${lab!.url}#/lessons/training-modes?backend=wasm&lang=en`);
     const play = page.getByTestId('play');
+    // A fresh page builds its world (seconds): the shared charts are drawn, empty, before Play is enabled.
+    const drawnEarly = await page.waitForFunction(
+      () => {
+        const axis = document.querySelector('[data-testid=chart-recall] .recharts-cartesian-axis');
+        return axis ? { playDisabled: document.querySelector<HTMLButtonElement>('[data-testid=play]')!.disabled, loading: !!document.querySelector('[data-testid=lab] [data-testid=loading]') } : null;
+      },
+      undefined,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    expect(await drawnEarly.jsonValue()).toEqual({ playDisabled: true, loading: true });
     await until('Play to be enabled', () => play.isEnabled(), Boolean, 120_000);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     const shards = page.workers().filter((w) => w.url().includes('shard.worker')).length;
     expect(shards).toBe(shardCount(cores));
     await play.click();
-    // The charts mount once, when the first snapshot comes (each in a task of its own: 50–110 ms of
-    // CPU each, longer by the clock while the shard has the other core). Then ten seconds of
+    // The lesson's panels mount when the first snapshot comes (each in a task of its own: 50–110 ms
+    // of CPU each, longer by the clock while the shard has the other core). Then ten seconds of
     // training: snapshots four times a second and evaluations every few seconds redraw them.
     await until('the first evaluation after step 0', async () => Number(await page.getByTestId('eval-step').textContent()), (n) => n > 0, 120_000);
     const start = await page.evaluate(() => performance.now());

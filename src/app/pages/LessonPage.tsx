@@ -19,6 +19,7 @@ import type { LessonPageDef } from '../lesson-page';
 import { showStorageNotices } from '../storage';
 import { dismissNotice, useConfig, useRun } from '../store';
 import { lessonText } from '../../../lessons/pages';
+import { waitingSnapshot } from '../waiting-snapshot';
 import { useLessonPage } from './useLessonPage';
 
 /** The charts' code (recharts) loads after the lesson's text is on screen. */
@@ -60,9 +61,10 @@ function LessonHead({ lesson, lang }: { lesson: LessonDef; lang: Lang }) {
   );
 }
 
-function Loading({ text }: { text: string }) {
+/** `inline`: a line above the charts that wait under it, not a box in their place. */
+function Loading({ text, inline }: { text: string; inline?: boolean }) {
   return (
-    <div className="loading" data-testid="loading">
+    <div className={inline ? 'loading inline' : 'loading'} data-testid="loading">
       <div className="spinner" aria-hidden />
       <span>{text}</span>
     </div>
@@ -86,6 +88,9 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
     return out;
   }, [lesson, config.settings]);
   const snapshot = run.snapshot;
+  // The arms' run, once the worker has the world and the untrained arms' evaluations.
+  const live = snapshot && run.baselines && snapshot.phase !== 'loading' ? { snapshot, baselines: run.baselines } : null;
+  const waiting = useMemo(() => waitingSnapshot(lesson, config.arms, config.settings), [lesson, config.arms, config.settings]);
   const onKnob = useCallback((id: string, v: number) => update({ settings: { [id]: v } }), [update]);
   const busy = snapshot?.phase === 'loading' || (!!run.status && !snapshot);
   const sharedCharts = page?.sharedCharts ?? true;
@@ -161,21 +166,18 @@ function LessonLab({ lesson, config, page }: { lesson: LessonDef; config: Lesson
               <span className="dim">({t(lang, 'worldLine')})</span>
             </p>
           )}
-          {snapshot && run.baselines && snapshot.phase !== 'loading' ? (
-            <>
-              {sharedCharts && (
-                <Suspense fallback={<Loading text={t(lang, 'phase_loading')} />}>
-                  <Charts lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
-                </Suspense>
-              )}
-              {page && (
-                <Suspense fallback={null}>
-                  <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={snapshot} baselines={run.baselines} labels={labels} config={config} send={session.send} />
-                </Suspense>
-              )}
-            </>
-          ) : (
-            <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} />
+          {!live && <Loading text={run.status ? tx(lang, run.status) : t(lang, 'phase_loading')} inline={sharedCharts} />}
+          {/* Drawn while the lesson loads too (waiting-snapshot.ts), and kept mounted when a run rebuilds its world. Their
+              code loads once the worker has started TensorFlow.js: after the lesson's text, while the world is built. */}
+          {sharedCharts && (live || run.backend) && (
+            <Suspense fallback={null}>
+              <Charts lesson={lesson} lang={lang} snapshot={live?.snapshot ?? waiting} baselines={live?.baselines ?? null} labels={labels} k={config.k} onK={(k) => update({ k })} lossScale={config.lossScale} onLossScale={(lossScale) => update({ lossScale })} />
+            </Suspense>
+          )}
+          {live && page && (
+            <Suspense fallback={null}>
+              <LessonPanels page={page} lesson={lesson} lang={lang} snapshot={live.snapshot} baselines={live.baselines} labels={labels} config={config} send={session.send} />
+            </Suspense>
           )}
           <ArmTable lesson={lesson} lang={lang} snapshot={snapshot} baselines={sharedCharts ? run.baselines : null} labels={labels} />
         </div>

@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, 
 import { ChartFrame } from './ChartFrame';
 import type { MetricName } from '../../eval/metrics';
 import type { LessonReference } from '../../train/reference';
-import type { Snapshot } from '../../worker/protocol';
+import type { Baselines, Snapshot } from '../../worker/protocol';
 import { bandAreas, bandNote, bandTop, useReference } from '../classroom/bands';
 import { armColor, ORACLE_COLOR, POPULAR_COLOR, TRUTH_COLOR } from '../colors';
 import type { LossScale, RecallK } from '../config';
@@ -19,7 +19,9 @@ import { AXIS, fmt2, fmt3, GRID, LEGEND } from './style';
 
 type Row = Record<string, number | null>;
 
-interface ChartProps extends Pick<PanelProps, 'lesson' | 'lang' | 'snapshot' | 'baselines' | 'labels'> {
+interface ChartProps extends Pick<PanelProps, 'lesson' | 'lang' | 'snapshot' | 'labels'> {
+  /** Null while the lesson loads (waiting-snapshot.ts): the charts draw without their reference lines. */
+  baselines: Baselines | null;
   k: RecallK;
   onK: (k: RecallK) => void;
   lossScale: LossScale;
@@ -79,12 +81,15 @@ function shownArms(p: PartProps) {
   return { ids, shown: p.snapshot.arms.filter((a) => ids.includes(a.id)) };
 }
 
+const EMPTY_ROWS: Row[] = [{ step: 0 }];
+
 /** A chart over training steps: one line per switched-on arm, over reference lines (`refs`). */
 function stepLines(p: PartProps, data: Row[], yAxis: ReactNode, dot: boolean, refs?: ReactNode) {
   const { ids } = shownArms(p);
   return (
     <ChartFrame height={230}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
+      {/* A row with no values while nothing is measured yet: recharts draws an empty chart's axes only when it has a row. */}
+      <LineChart data={data.length ? data : EMPTY_ROWS} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
         <CartesianGrid stroke={GRID} />
         <XAxis interval={0} dataKey="step" type="number" domain={[0, p.maxStep]} tick={AXIS} allowDecimals={false} />
         {yAxis}
@@ -161,7 +166,7 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
   const { ids, shown } = shownArms(p);
   const recallKey = `recall@${k}` as MetricName;
   const data = metricRows(shown, recallKey);
-  const recallMax = Math.max(baselines.oracle[recallKey], bandTop(p.reference, ids, recallKey), ...data.flatMap((r) => ids.map((id) => (r[id] as number) ?? 0)));
+  const recallMax = Math.max(baselines?.oracle[recallKey] ?? 0, bandTop(p.reference, ids, recallKey), ...data.flatMap((r) => ids.map((id) => (r[id] as number) ?? 0)));
   return (
     <ChartCard
       testid="chart-recall"
@@ -184,8 +189,12 @@ const RecallChart = memo(function RecallChart(p: PartProps) {
         true,
         <>
           {bandAreas(p.reference, ids, recallKey, p.lesson.armIds, lang)}
-          <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: ORACLE_COLOR }} />
-          <ReferenceLine y={baselines.popular[recallKey]} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular[recallKey].toFixed(3)}`, position: `insideBottom${labelSide(p)}` as const, fontSize: 11, fill: '#52606d' }} />
+          {baselines && (
+            <>
+              <ReferenceLine y={baselines.oracle[recallKey]} stroke={ORACLE_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'oracle')} ${baselines.oracle[recallKey].toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: ORACLE_COLOR }} />
+              <ReferenceLine y={baselines.popular[recallKey]} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular[recallKey].toFixed(3)}`, position: `insideBottom${labelSide(p)}` as const, fontSize: 11, fill: '#52606d' }} />
+            </>
+          )}
         </>,
       )}
     </ChartCard>
@@ -205,8 +214,12 @@ const HeadShareChart = memo(function HeadShareChart(p: PartProps) {
         true,
         <>
           {bandAreas(p.reference, ids, 'headShare@50', p.lesson.armIds, lang)}
-          <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: TRUTH_COLOR }} />
-          <ReferenceLine y={baselines.popular['headShare@50']} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular['headShare@50'].toFixed(3)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#52606d' }} />
+          {baselines && (
+            <>
+              <ReferenceLine y={baselines.testHeadShare} stroke={TRUTH_COLOR} strokeDasharray="6 4" label={{ value: `${t(lang, 'truth')} ${baselines.testHeadShare.toFixed(3)}`, position: `insideTop${labelSide(p)}` as const, fontSize: 11, fill: TRUTH_COLOR }} />
+              <ReferenceLine y={baselines.popular['headShare@50']} stroke={POPULAR_COLOR} strokeDasharray="3 3" label={{ value: `${t(lang, 'popular')} ${baselines.popular['headShare@50'].toFixed(3)}`, position: 'insideBottomLeft', fontSize: 11, fill: '#52606d' }} />
+            </>
+          )}
         </>,
       )}
     </ChartCard>

@@ -33,7 +33,8 @@ export interface HeadTailProps {
   lesson: LessonDef;
   lang: Lang;
   snapshot: Snapshot;
-  baselines: Baselines;
+  /** Null while the lesson loads: the arms' bars only. */
+  baselines: Baselines | null;
   labels: Record<string, Text>;
   /** Changes whenever what the chart draws changes. */
   version: string;
@@ -62,8 +63,12 @@ function ArmBars({ lang, snapshot, baselines, lesson, labels, head, tail }: Head
       const m = a.evals.at(-1)?.metrics;
       return { name: armName(lang, labels, a.id), id: a.id, head: m?.['recall@50.head'] ?? 0, tail: m?.['recall@50.tail'] ?? 0, color: armColor(lesson.armIds, a.id) };
     }),
-    { name: t(lang, 'oracle'), id: 'oracle', head: baselines.oracle['recall@50.head'], tail: baselines.oracle['recall@50.tail'], color: ORACLE_COLOR },
-    { name: t(lang, 'popular'), id: 'popular', head: baselines.popular['recall@50.head'], tail: baselines.popular['recall@50.tail'], color: POPULAR_COLOR },
+    ...(baselines
+      ? [
+          { name: t(lang, 'oracle'), id: 'oracle', head: baselines.oracle['recall@50.head'], tail: baselines.oracle['recall@50.tail'], color: ORACLE_COLOR },
+          { name: t(lang, 'popular'), id: 'popular', head: baselines.popular['recall@50.head'], tail: baselines.popular['recall@50.tail'], color: POPULAR_COLOR },
+        ]
+      : []),
   ];
   return (
     <>
@@ -71,7 +76,8 @@ function ArmBars({ lang, snapshot, baselines, lesson, labels, head, tail }: Head
         <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 0, left: -8 }} barGap={2}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="name" tick={{ ...AXIS, fontSize: 10.5 }} interval={0} angle={-22} textAnchor="end" height={58} tickFormatter={(v: string) => (v.length > 20 ? v.slice(0, 19) + '…' : v)} />
-          <YAxis interval={0} tick={AXIS} domain={[0, 'auto']} tickFormatter={fmt2} />
+          {/* Nothing measured yet (the lesson loading): 0 to 1, not recharts' 0 to 4 of all-zero bars. */}
+          <YAxis interval={0} tick={AXIS} domain={[0, bars.some((b) => b.head || b.tail) ? 'auto' : 1]} tickFormatter={fmt2} />
           <Tooltip formatter={(v) => fmt3(v)} isAnimationActive={false} />
           <Bar dataKey="head" name={head} isAnimationActive={false}>
             {bars.map((b) => (
@@ -100,5 +106,6 @@ function Groups({ lang, snapshot, baselines, lesson, labels, head, tail, empty }
     return m ? [{ id, name: armName(lang, labels, id), color: armColor(lesson.armIds, id), values: metrics.map((k) => m[k]) }] : [];
   });
   if (!series.length) return <p className="muted small empty">{empty}</p>;
-  return <GroupedBars groups={[head, tail]} series={[...series, oracleSeries(lang, metrics.map((k) => baselines.oracle[k]))]} />;
+  const oracle = baselines ? [oracleSeries(lang, metrics.map((k) => baselines.oracle[k]))] : [];
+  return <GroupedBars groups={[head, tail]} series={[...series, ...oracle]} />;
 }
