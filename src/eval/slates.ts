@@ -36,4 +36,10 @@ export class SlateAuc {
   value(): number {
     return this.pairs > 0 ? this.wins / this.pairs : Number.NaN;
   }
+
+  /** The counts of another scorer's pass over the same slates (a ranking reused: rank-memo.ts). */
+  copyFrom(other: SlateAuc): void {
+    this.wins = other.wins;
+    this.pairs = other.pairs;
+  }
 }

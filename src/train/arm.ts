@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArmSpec, Settings } from '../lesson/types';
 import { rankByScores, rankByVectors } from '../eval/evaluate';
+import type { RankMemo } from '../eval/rank-memo';
 import type { SlateAuc } from '../eval/slates';
 import { type EncodedBatch, FeatureEncoder, featureLayout } from '../model/features';
 import { FusionNet } from '../model/fusion';
@@ -269,7 +270,8 @@ export class Arm {
    * Each user's top items over the whole catalogue (MAX_K per user), scoring the held-out slates on
    * the way. Two towers: a matmul of vectors. Early fusion: the network over every (user, item) pair.
    */
-  async rank(users: Int32Array, auc?: SlateAuc): Promise<Int32Array> {
+  /** `memo`: rankings made for other arms in the same evaluation, reused when this arm's vectors equal theirs (with `auc`). */
+  async rank(users: Int32Array, auc?: SlateAuc, memo?: RankMemo): Promise<Int32Array> {
     if (this.fusion) {
       const fusion = this.fusion;
       const items = this.encodeItems(this.allItems());
@@ -279,7 +281,13 @@ export class Arm {
     }
     const vecs = this.vectors(users);
     try {
-      return await rankByVectors(this.world, users, vecs.users, vecs.items, auc);
+      if (!memo || !auc) return await rankByVectors(this.world, users, vecs.users, vecs.items, auc);
+      const [userVecs, itemVecs] = (await Promise.all([vecs.users.data(), vecs.items.data()])) as Float32Array[];
+      const known = memo.find(users, userVecs, itemVecs, auc);
+      if (known) return known;
+      const ranked = await rankByVectors(this.world, users, vecs.users, vecs.items, auc);
+      memo.add({ users, userVecs, itemVecs, ranked, auc });
+      return ranked;
     } finally {
       vecs.users.dispose();
       vecs.items.dispose();

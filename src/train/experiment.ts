@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createEvalContext, detailOf, type EvalContext, type EvalDetail, metricsOf } from '../eval/evaluate';
 import type { Metrics } from '../eval/metrics';
+import { RankMemo } from '../eval/rank-memo';
 import { SlateAuc } from '../eval/slates';
 import type { ArmSpec, Settings } from '../lesson/types';
 import type { World } from '../world/types';
@@ -114,8 +115,11 @@ export class Experiment {
   /** Breakdowns of the last evaluation (recall by popularity bucket and by closeness to exposures). */
   lastDetail: Record<string, EvalDetail> = {};
 
-  /** Exact top-K metrics of every live arm. */
-  async evaluate(): Promise<Record<string, Metrics>> {
+  /**
+   * Exact top-K metrics of every live arm. `memo`: rankings shared across the arms evaluated at
+   * the same time (an experiment per arm in the page passes one for all; see rank-memo.ts).
+   */
+  async evaluate(memo = new RankMemo()): Promise<Record<string, Metrics>> {
     const metrics: Record<string, Metrics> = {};
     const detail: Record<string, EvalDetail> = {};
     for (const arm of this.activeArms) {
@@ -126,7 +130,7 @@ export class Experiment {
         continue;
       }
       const auc = new SlateAuc(this.evalContext.slates);
-      const ranked = await arm.rank(this.evalContext.users, auc);
+      const ranked = await arm.rank(this.evalContext.users, auc, memo);
       metrics[arm.id] = metricsOf(this.evalContext, ranked, auc);
       // Served from an index: how much of the exact top-10 it returns, and what a query costs.
       if (arm.index) Object.assign(metrics[arm.id], await indexMetrics(arm, arm.index, this.evalContext.users, this.settings.seed));

@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { EvalContext } from '../eval/evaluate';
+import { RankMemo } from '../eval/rank-memo';
 import type { ArmProbe } from '../lesson/probes';
 import type { ArmSpec, Settings } from '../lesson/types';
 import type { Arm } from '../train/arm';
@@ -233,7 +234,9 @@ export class ArmRuns {
   /** `again`: also arms already evaluated at their step (their serving changed: a hot knob). */
   async evaluateAll(again = false): Promise<void> {
     const t0 = performance.now();
-    for (const run of this.live()) await this.evaluateRun(run, again);
+    // Arms seeded alike rank alike until they train (step 0, after a reset): ranked once (rank-memo.ts).
+    const memo = new RankMemo();
+    for (const run of this.live()) await this.evaluateRun(run, again, memo);
     const end = performance.now();
     this.lastEvalSeconds = (end - t0) / 1000;
     this.evalSeconds += this.lastEvalSeconds;
@@ -246,13 +249,13 @@ export class ArmRuns {
     if (run) await this.evaluateRun(run);
   }
 
-  private async evaluateRun(run: ArmRun, again = false): Promise<void> {
+  private async evaluateRun(run: ArmRun, again = false, memo?: RankMemo): Promise<void> {
     const step = ArmRuns.steps(run);
     if (run.evals.length && run.evals[run.evals.length - 1].step === step) {
       if (!again) return;
       run.evals.pop();
     }
-    const metrics = await this.race(run.exp.evaluate());
+    const metrics = await this.race(run.exp.evaluate(memo));
     const m = metrics[run.spec.id];
     if (!m) return;
     run.evals.push({ step, metrics: m, detail: run.exp.lastDetail[run.spec.id] });
