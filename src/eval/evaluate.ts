@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { UserTruth } from '../world/truth';
+import { truthArrays, UserTruth } from '../world/truth';
 import type { World } from '../world/types';
 import { MAX_K, type Metrics, retrievalMetrics, testHeadShare } from './metrics';
 import { CLOSENESS_GROUPS, exposureClosenessGroups, groupRecall, POPULARITY_BUCKETS, popularityGroups } from './breakdown';
@@ -77,9 +77,10 @@ export function oracleRanking(world: World, users: Int32Array, auc?: SlateAuc): 
   const n = world.config.items;
   const out = new Int32Array(users.length * MAX_K);
   const logits = new Float64Array(n);
+  const truthBuffers = truthArrays(n);
   const excluded = excludedFor(world, users);
   users.forEach((u, r) => {
-    new UserTruth(world, u).logits(world.config.days - 1, logits);
+    new UserTruth(world, u, truthBuffers).logits(world.config.days - 1, logits);
     auc?.addUser(u, (i) => logits[i]);
     topKRows(logits, 1, n, MAX_K, () => excluded(r), out.subarray(r * MAX_K, (r + 1) * MAX_K));
   });

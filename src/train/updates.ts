@@ -19,7 +19,7 @@ import { MAX_K, type Metrics, retrievalMetrics } from '../eval/metrics';
 import { topKRows } from '../eval/topk';
 import type { Settings } from '../lesson/types';
 import { Rng } from '../util/rng';
-import { UserTruth } from '../world/truth';
+import { truthArrays, UserTruth } from '../world/truth';
 import type { World } from '../world/types';
 import type { Arm } from './arm';
 import { dayLogOf, type DayLog, type HourQueries } from './day-log';
@@ -223,8 +223,9 @@ export function oracleDays(world: World): DayRecord[] {
     ),
   );
   const logits = new Float64Array(n);
+  const truthBuffers = truthArrays(n);
   for (const [user, list] of requests) {
-    const truth = new UserTruth(world, user);
+    const truth = new UserTruth(world, user, truthBuffers);
     let day = -1;
     for (const [d, h, r] of list) {
       if (d !== day) truth.logits((day = d), logits);

@@ -1,7 +1,7 @@
 import { Rng } from '../util/rng';
 import { SESSION_START, SessionChooser } from './session';
 import { SlateDay } from './slates';
-import { itemStrideOf, UserTruth } from './truth';
+import { itemStrideOf, truthArrays, UserTruth } from './truth';
 import type { Csr, Exposures, FieldSpec, Interactions, World, WorldConfig } from './types';
 
 export const DEFAULT_WORLD: WorldConfig = {
@@ -288,12 +288,13 @@ function simulateLogs(world: World, activity: Float64Array, rng: Rng): void {
   };
 
   const slateBuffers = { weight: new Float64Array(nItems), upstreamCdf: new Float64Array(nItems) };
+  const truthBuffers = truthArrays(nItems);
   for (let u = 0; u < config.users; u++) {
     const nClicks = Math.max(2, Math.round(config.clicksPerUser * activity[u]));
     const perDay = new Int32Array(trainDays);
     for (let c = 0; c < nClicks; c++) perDay[rng.int(trainDays)]++;
     const clicked = new Set<number>();
-    const truth = new UserTruth(world, u);
+    const truth = new UserTruth(world, u, truthBuffers);
     for (let d = 0; d < trainDays; d++) {
       if (perDay[d] === 0) continue;
       const slates = new SlateDay(truth.logits(d, logits), itemPopularity, slateBuffers);

@@ -26,9 +26,23 @@ export function logPreference(world: World, user: number, day: number, out: Floa
   return new UserTruth(world, user).logits(day, out);
 }
 
+/** The arrays a UserTruth fills: one per item each. */
+export interface TruthArrays {
+  dotBase: Float64Array;
+  dotDrift: Float64Array;
+  prior: Float64Array;
+}
+
+export function truthArrays(items: number): TruthArrays {
+  return { dotBase: new Float64Array(items), dotDrift: new Float64Array(items), prior: new Float64Array(items) };
+}
+
 /**
  * One user's truth, prepared once: with u_day = (a + day·b)/|a + day·b| the affinity is
  * (⟨a,z⟩ + day·⟨b,z⟩)/|a + day·b|, so each further day costs one pass over the items, not L.
+ * `into`: arrays to fill instead of new ones, for loops over users (the truth is valid until they
+ * are filled again). Fresh typed arrays cost ~0.1 ms each in Chromium: a world's users and its
+ * oracle ranking made 6,000 of them, about 1 s on 2 cores.
  */
 export class UserTruth {
   private readonly dotBase: Float64Array;
@@ -38,12 +52,10 @@ export class UserTruth {
   private readonly crossTerm: number;
   private readonly driftNormSq: number;
 
-  constructor(private readonly world: World, user: number) {
+  constructor(private readonly world: World, user: number, into: TruthArrays = truthArrays(world.config.items)) {
     const { latentDim: L, itemLatent, config, userLatent, userDrift } = world;
     const n = config.items;
-    this.dotBase = new Float64Array(n);
-    this.dotDrift = new Float64Array(n);
-    this.prior = new Float64Array(n);
+    ({ dotBase: this.dotBase, dotDrift: this.dotDrift, prior: this.prior } = into);
     const a = userLatent.subarray(user * L, user * L + L);
     const b = userDrift.subarray(user * L, user * L + L);
     let aa = 0, ab = 0, bb = 0;

@@ -85,6 +85,12 @@ describe('top-K with exclusions', () => {
     expect(Array.from(out)).toEqual(expected);
   });
 
+  it('keeps nothing from one call to the next: a column excluded in one is ranked in the next', () => {
+    const scores = [5, 4, 3];
+    expect(Array.from(topKRows(scores, 1, 3, 2, () => [0]))).toEqual([1, 2]);
+    expect(Array.from(topKRows(scores, 1, 3, 2, () => undefined))).toEqual([0, 1]);
+  });
+
   it('pads with −1 when fewer columns remain than K', () => {
     expect(Array.from(topKRows([1, 2], 1, 2, 3, () => [0]))).toEqual([1, -1, -1]);
   });

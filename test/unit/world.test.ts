@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvalContext } from '../../src/eval/evaluate';
 import { generateWorld } from '../../src/world/generate';
+import { truthArrays, UserTruth } from '../../src/world/truth';
 
 describe('the synthetic world', () => {
   const world = generateWorld({ seed: 7 });
@@ -41,6 +42,14 @@ describe('the synthetic world', () => {
     const ctx = createEvalContext(world);
     console.log(`oracle recall@50 ${ctx.oracle['recall@50'].toFixed(3)}, popular ${ctx.popular['recall@50'].toFixed(3)}`);
     expect(ctx.oracle['recall@50']).toBeGreaterThan(ctx.popular['recall@50'] * 1.5);
+  });
+
+  it('gives a user the same truth whether its arrays are fresh or reused from another user', () => {
+    const n = world.config.items;
+    const fresh = new UserTruth(world, 5).logits(3, new Float64Array(n));
+    const arrays = truthArrays(n);
+    new UserTruth(world, 900, arrays).logits(3, new Float64Array(n));
+    expect(new UserTruth(world, 5, arrays).logits(3, new Float64Array(n))).toEqual(fresh);
   });
 
   it('rejects impossible sizes with a clear message', () => {
