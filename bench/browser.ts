@@ -16,10 +16,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { LESSONS } from '../lessons/registry';
-import { serve, startLab } from '../test/e2e/harness';
+import { scriptsBeforeText, serve, startLab } from '../test/e2e/harness';
 import { flag } from './flags';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -43,30 +42,22 @@ interface Row {
 }
 
 /**
- * Records long tasks from the first moment (the observer buffers what happened before it), and
- * the moment the lesson's text (its idea section) is first in the page.
+ * Records long tasks from the first moment (the observer buffers what happened before it).
  */
 const OBSERVE_PAGE = `
   window.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('section.idea')) return;
-    window.__textAt = performance.now();
-    observer.disconnect();
-  }).observe(document, { childList: true, subtree: true });
 `;
 
 async function measure(page: Page, url: string, lesson: string): Promise<Row> {
-  const bodies = new Map<string, Promise<Buffer>>();
-  page.on('response', (r) => {
-    if (r.url().endsWith('.js')) bodies.set(r.url(), r.body().catch(() => Buffer.alloc(0)));
-  });
+  const early = await scriptsBeforeText(page);
   await page.addInitScript(OBSERVE_PAGE);
   const query = backend === 'auto' ? 'lang=en' : `backend=${backend}&lang=en`;
   await page.goto(`${url}#/lessons/${lesson}?${query}`);
   await page.locator('section.idea').waitFor({ timeout: 60_000 });
+  const { gzipBytes } = await early.read();
   const ready = await page.waitForFunction(() => {
     const play = document.querySelector<HTMLButtonElement>('[data-testid=play]');
     return play && !play.disabled ? performance.now() : 0;
@@ -78,9 +69,6 @@ async function measure(page: Page, url: string, lesson: string): Promise<Row> {
   const steps = Number(await page.getByTestId('steps').textContent());
   const tasks = (await page.evaluate('window.__longTasks')) as [number, number][];
   const training = tasks.filter(([start]) => start >= readyMs && start <= verdictMs).map(([, d]) => d);
-  // The page's scripts that had arrived when the text first showed (the workers' come later).
-  const early = (await page.evaluate(`performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= window.__textAt).map((e) => e.name)`)) as string[];
-  const gzip = (await Promise.all(early.map((u) => bodies.get(u) ?? Promise.resolve(Buffer.alloc(0))))).reduce((sum, b) => sum + gzipSync(b).length, 0);
   return {
     lesson,
     readySeconds: readyMs / 1000,
@@ -90,7 +78,7 @@ async function measure(page: Page, url: string, lesson: string): Promise<Row> {
     verdictSeconds: verdictMs / 1000,
     longTasks: training.length,
     longestTaskMs: Math.round(Math.max(0, ...training)),
-    firstTextJsGzipBytes: gzip,
+    firstTextJsGzipBytes: gzipBytes,
     backend: ((await page.getByTestId('backend').textContent()) ?? '').trim(),
   };
 }

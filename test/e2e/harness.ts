@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type ConsoleMessage, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -174,4 +175,41 @@ export async function marks(page: Page, testid: string, selector: string): Promi
   // A card held while the arms trained out of sight catches up in a turn of its own once they stop (on-screen.tsx).
   await page.locator(`[data-testid="${testid}"]:not([data-held])`).first().waitFor({ timeout: 10_000 });
   return page.getByTestId(testid).locator(selector).count();
+}
+
+/**
+ * The page's scripts that had arrived when the lesson's text (its idea section) was first drawn:
+ * call before `goto`, then `read()` once the text is there. Timed in the page (the animation frame
+ * after the text entered the document): Playwright notices the text 1–2 s after that frame, when
+ * later chunks (recharts) have come too. Workers' scripts are not the page's and are left out.
+ */
+export async function scriptsBeforeText(page: Page): Promise<{ read(): Promise<{ urls: string[]; bodies: Buffer[]; gzipBytes: number }> }> {
+  const bodies = new Map<string, Promise<Buffer>>();
+  page.on('response', (r) => {
+    // Read now (a late one, after the page closed, is refused: kept empty, it is after the text anyway).
+    if (r.url().endsWith('.js')) bodies.set(r.url(), r.body().catch(() => Buffer.alloc(0)));
+  });
+  await page.addInitScript({
+    content: `new MutationObserver((_, observer) => {
+      if (!document.querySelector('section.idea')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__textFrame = performance.now(); });
+    }).observe(document, { childList: true, subtree: true });`,
+  });
+  return {
+    async read() {
+      const arrived = await page.waitForFunction(
+        () => {
+          const frame = (window as unknown as { __textFrame?: number }).__textFrame;
+          if (frame === undefined) return null;
+          return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && (e as PerformanceResourceTiming).responseEnd <= frame).map((e) => e.name);
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+      const urls = ((await arrived.jsonValue()) as string[]).filter((url) => !/worker/.test(url));
+      const read = await Promise.all(urls.map((url) => bodies.get(url) ?? Promise.resolve(Buffer.alloc(0))));
+      return { urls, bodies: read, gzipBytes: read.reduce((sum, b) => sum + gzipSync(b).length, 0) };
+    },
+  };
 }

@@ -4,10 +4,9 @@
  * train in one shard worker per core but one, and while training the page's thread never blocks
  * for more than 200 ms (the goal is 50; 200 is a guard far beyond noise, not a timing test).
  */
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { shardCount } from '../../src/worker/coordinator';
-import { browserAvailable, type Lab, startLab, until, watchConsole } from './harness';
+import { browserAvailable, type Lab, scriptsBeforeText, startLab, until, watchConsole } from './harness';
 
 const available = browserAvailable();
 let lab: Lab | undefined;
@@ -17,15 +16,6 @@ const OBSERVE_LONG_TASKS = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
-`;
-
-/** The text's frame: the animation frame after the lesson's idea is in the document (it paints with that frame). */
-const MARK_TEXT_FRAME = `
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('section.idea')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => { window.__textFrame = performance.now(); });
-  }).observe(document, { childList: true, subtree: true });
 `;
 
 describe.skipIf(!available)('the page’s speed guards', () => {
@@ -38,33 +28,14 @@ describe.skipIf(!available)('the page’s speed guards', () => {
   test('the lesson text comes first: ≤ 300 kB gzip of JavaScript before it, none of it TensorFlow.js', async () => {
     const page = await lab!.browser.newPage();
     const errors = watchConsole(page);
-    const scripts = new Map<string, Promise<Buffer>>();
-    page.on('response', (r) => {
-      // Read now (a late one, after the page closed, is refused: kept empty, it is after the text anyway).
-      if (r.url().endsWith('.js')) scripts.set(r.url(), r.body().catch(() => Buffer.alloc(0)));
-    });
-    await page.addInitScript({ content: MARK_TEXT_FRAME });
+    const early = await scriptsBeforeText(page);
     await page.goto(`${lab!.url}#/lessons/training-modes?backend=wasm&lang=en`);
     await page.locator('section.idea').waitFor({ timeout: 60_000 });
-    // Timed in the page: Playwright notices the text 1–2 s after its frame, when later chunks (recharts) have come too.
-    const arrivals = await page.waitForFunction(
-      () => {
-        const frame = (window as unknown as { __textFrame?: number }).__textFrame;
-        if (frame === undefined) return null;
-        const loaded = performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).responseEnd <= frame);
-        return loaded.map((e) => e.name);
-      },
-      undefined,
-      { timeout: 10_000 },
-    );
-    const arrived = new Set(await arrivals.jsonValue());
-    const before = [...scripts.entries()].filter(([url]) => arrived.has(url) && !/worker/.test(url));
-    expect(before.length).toBeGreaterThan(0);
-    const bodies = await Promise.all(before.map(([, body]) => body));
-    const gzipBytes = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
-    expect(gzipBytes, before.map(([url]) => url.split('/').pop()).join(' ')).toBeLessThanOrEqual(300 * 1024);
+    const { urls, bodies, gzipBytes } = await early.read();
+    expect(urls.length).toBeGreaterThan(0);
+    expect(gzipBytes, urls.map((url) => url.split('/').pop()).join(' ')).toBeLessThanOrEqual(300 * 1024);
     // TensorFlow.js's kernel registry, by a name no minifier renames (a string key).
-    for (const [k, b] of bodies.entries()) expect(b.toString().includes("'BatchMatMul'") || b.toString().includes('"BatchMatMul"'), before[k][0]).toBe(false);
+    for (const [k, b] of bodies.entries()) expect(b.toString().includes("'BatchMatMul'") || b.toString().includes('"BatchMatMul"'), urls[k]).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
