@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { measureTrainingSpeed } from './backend-speed';
-import { patchCpuKernels, patchWasmKernels, registerWasmSegmentSum } from './kernels';
+import { patchCpuKernels, patchReductionGradients, patchWasmKernels, registerWasmSegmentSum } from './kernels';
 
 import { type BackendName, label } from './backends';
 
@@ -67,6 +67,7 @@ export async function chooseFastestBackend(order: readonly BackendName[], option
 
 /** Starts one backend and checks it computes; throws why not. `isLast`: nothing is left after it. */
 async function startBackend(name: BackendName, options: BackendOptions, isLast: boolean): Promise<void> {
+  if (options.patchKernels ?? true) patchReductionGradients();
   if (name === 'wasm') {
     if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
     if (options.patchKernels ?? true) patchWasmKernels();
