@@ -6,6 +6,7 @@ import { CLOSENESS_GROUPS, exposureClosenessGroups, groupRecall, POPULARITY_BUCK
 import type { Slate } from '../world/slates';
 import { SlateAuc, slatesByUser } from './slates';
 import { topKRows } from './topk';
+import { useValues } from '../model/read';
 
 const USER_BLOCK = 256;
 
@@ -115,10 +116,14 @@ export async function rankByScores(
   for (let start = 0; start < users.length; start += blockSize) {
     const size = Math.min(blockSize, users.length - start);
     const block = tf.tidy(() => scoreBlock(start, size));
-    const scores = await block.data();
-    block.dispose();
-    if (auc) for (let r = 0; r < size; r++) auc.addUser(users[start + r], (i) => scores[r * n + i]);
-    topKRows(scores, size, n, MAX_K, (r) => excluded(start + r), out.subarray(start * MAX_K, (start + size) * MAX_K));
+    try {
+      await useValues(block, (scores) => {
+        if (auc) for (let r = 0; r < size; r++) auc.addUser(users[start + r], (i) => scores[r * n + i]);
+        topKRows(scores, size, n, MAX_K, (r) => excluded(start + r), out.subarray(start * MAX_K, (start + size) * MAX_K));
+      });
+    } finally {
+      block.dispose();
+    }
   }
   return out;
 }
