@@ -80,7 +80,50 @@ export function patchWasmKernels(): void {
       },
     });
   }
+  patchWasmBinaryKernels();
   registerWasmSegmentSum();
+}
+
+/** tfjs-wasm's elementwise kernels over two tensors: most of a training step's kernels, Adam's updates included. */
+const BINARY_KERNELS = ['Add', 'Sub', 'Multiply', 'RealDiv', 'Maximum', 'Minimum', 'Pow', 'SquaredDifference'];
+const CPP_DTYPE: Partial<Record<tf.DataType, number>> = { float32: 0, int32: 1, bool: 2 };
+type BinaryCall = (aId: number, aShape: Uint8Array, aRank: number, bId: number, bShape: Uint8Array, bRank: number, dtype: number, outId: number) => void;
+
+/**
+ * The same WASM functions, called without tfjs-wasm's two fresh typed arrays per call (each
+ * input's shape, copied onto the WASM stack at once): Chromium makes typed arrays slowly, and a
+ * step calls these kernels hundreds of times. Each shape's bytes are made once and kept.
+ */
+function patchWasmBinaryKernels(): void {
+  const shapes = new Map<string, Uint8Array>();
+  const bytesOf = (shape: number[]) => {
+    const key = shape.join(',');
+    let bytes = shapes.get(key);
+    if (!bytes) shapes.set(key, (bytes = new Uint8Array(Int32Array.from(shape).buffer)));
+    return bytes;
+  };
+  for (const name of BINARY_KERNELS) {
+    if (!tf.getKernel(name, 'wasm')) continue;
+    // Bound per module: a backend made afresh (after a reset) has a new one.
+    const calls = new WeakMap<object, BinaryCall>();
+    tf.unregisterKernel(name, 'wasm');
+    tf.registerKernel({
+      kernelName: name,
+      backendName: 'wasm',
+      kernelFunc: ({ inputs, backend }) => {
+        const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+        const wasm = backend as WasmBackendLike;
+        let call = calls.get(wasm.wasm);
+        if (!call) calls.set(wasm.wasm, (call = wasm.wasm.cwrap(name, null, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number']) as BinaryCall));
+        const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
+        const out = wasm.makeOutput(shape, a.dtype);
+        if (tf.util.sizeFromShape(shape) === 0) return out;
+        const id = (t: tf.TensorInfo) => wasm.dataIdMap.get(t.dataId)!.id;
+        call(id(a), bytesOf(a.shape), a.shape.length, id(b), bytesOf(b.shape), b.shape.length, CPP_DTYPE[a.dtype]!, id(out));
+        return out;
+      },
+    });
+  }
 }
 
 /** Gather's gradient for wasm (missing there): all the stock backend needs to train embeddings. */
@@ -176,6 +219,8 @@ interface CpuBackendLike {
 }
 
 export interface WasmBackendLike {
+  wasm: { cwrap(name: string, returns: null, args: string[]): (...args: unknown[]) => void };
+  dataIdMap: { get(dataId: object): { id: number } | undefined };
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
   disposeData(dataId: object): boolean;
