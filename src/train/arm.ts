@@ -4,6 +4,7 @@ import { rankByScores, rankByVectors } from '../eval/evaluate';
 import type { RankMemo } from '../eval/rank-memo';
 import type { SlateAuc } from '../eval/slates';
 import { type EncodedBatch, FeatureEncoder, featureLayout } from '../model/features';
+import { Adam } from '../model/adam';
 import { FusionNet } from '../model/fusion';
 import { createSslTask, type SslTask } from '../model/ssl';
 import { StreamingFrequency, trueBatchProbability } from '../model/frequency';
@@ -46,7 +47,7 @@ export class Arm {
   /** Two towers (or, for early fusion, one network over both sides). */
   private readonly towers?: { user: Tower; item: Tower };
   private readonly fusion?: FusionNet;
-  private readonly optimizer: tf.AdamOptimizer;
+  private readonly optimizer: Adam;
   private readonly sampler: NegativeSampler;
   private readonly batches: BatchStream;
   private readonly negativeRng: Rng;
@@ -84,7 +85,7 @@ export class Arm {
       this.towers = { user: new Tower(this.userEncoder.layout, shape, initRng), item: new Tower(encoders.item.layout, shape, initRng) };
     }
     // Adam's epsilon set explicitly: backends differ in their default.
-    this.optimizer = tf.train.adam(settings.lr, 0.9, 0.999, 1e-7);
+    this.optimizer = new Adam(settings.lr, 0.9, 0.999, 1e-7);
     this.sampler = createSampler(spec.negatives, world);
     this.batches = new BatchStream(world, positivesFor(world, spec.positives, seed), settings.batch, Rng.derive(seed, 'batches'));
     this.negativeRng = Rng.derive(seed, 'negatives');
@@ -130,7 +131,7 @@ export class Arm {
 
   /** ID rows of each tower's table (field 0 comes first), as a 0/1 column; made once. */
   private idRows?: tf.Tensor2D[];
-  private idOptimizer?: tf.AdamOptimizer;
+  private idOptimizer?: Adam;
   private idNegativeRng?: Rng;
 
   private trainIdsOn(objective: () => tf.Scalar): tf.Scalar {
@@ -140,7 +141,7 @@ export class Arm {
     this.idRows ??= [towers.user, towers.item].map((t) =>
       tf.tensor2d(Float32Array.from({ length: t.layout.rows }, (_, r) => (r < t.layout.offsets[1] ? 1 : 0)), [t.layout.rows, 1]),
     );
-    this.idOptimizer ??= tf.train.adam(this.settings.lr, 0.9, 0.999, 1e-7);
+    this.idOptimizer ??= new Adam(this.settings.lr, 0.9, 0.999, 1e-7);
     return tf.tidy(() => {
       const { value, grads } = tf.variableGrads(objective, tables);
       this.idOptimizer!.applyGradients(Object.fromEntries(tables.map((t, k) => [t.name, tf.mul(grads[t.name], this.idRows![k])])));

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
+import { Adam } from '../../src/model/adam';
+import { useValues } from '../../src/model/read';
 
 /** The lab's own wasm kernels (src/model/kernels.ts) against what they replace. */
 describe('patched wasm kernels', () => {
@@ -21,5 +23,73 @@ describe('patched wasm kernels', () => {
       expect(Array.from(got.subarray(r * 16, r * 16 + 16))).toEqual(Array.from({ length: 16 }, (_, k) => id * 16 + k));
     }
     tf.dispose([table, ids, out]);
+  });
+
+  it('elementwise kernels broadcast by each call\'s own shapes (their bytes are kept per shape)', async () => {
+    // Same rank and size, different shapes: a kept shape reused for the wrong tensor would show.
+    const a = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+    const row = tf.tensor2d([10, 20, 30], [1, 3]);
+    const col = tf.tensor2d([100, 200], [2, 1]);
+    const b = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2]);
+    const colB = tf.tensor2d([100, 200, 300], [3, 1]);
+    expect(Array.from(await tf.add(a, row).data())).toEqual([11, 22, 33, 14, 25, 36]);
+    expect(Array.from(await tf.mul(a, col).data())).toEqual([100, 200, 300, 800, 1000, 1200]);
+    expect(Array.from(await tf.sub(b, colB).data())).toEqual([-99, -98, -197, -196, -295, -294]);
+    expect(Array.from(await tf.div(b, tf.scalar(2)).data())).toEqual([0.5, 1, 1.5, 2, 2.5, 3]);
+    expect(Array.from(await tf.maximum(a, tf.scalar(3.5)).data())).toEqual([3.5, 3.5, 3.5, 4, 5, 6]);
+    expect(Array.from(await tf.squaredDifference(b, colB.mul(0)).data())).toEqual([1, 4, 9, 16, 25, 36]);
+    expect(Array.from(await tf.add(tf.tensor1d([1, 2], 'int32'), tf.scalar(3, 'int32')).data())).toEqual([4, 5]);
+    tf.dispose([a, row, col, b, colB]);
+  });
+
+  it('sum and mean pass their gradient back unchanged (spread over the reduced axes)', async () => {
+    const x = tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3]);
+    const w = tf.tensor2d([1, -2, 3, -4, 5, -6], [2, 3]);
+    const dSum = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.sum(v, 1, true), w)))(x);
+    expect(Array.from(await dSum.data())).toEqual([2, 2, 2, -5, -5, -5]);
+    const dMean = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.mean(v, 0), tf.tensor1d([3, 6, 9]))))(x);
+    expect(Array.from(await dMean.data())).toEqual([1.5, 3, 4.5, 1.5, 3, 4.5]);
+    tf.dispose([x, w, dSum, dMean]);
+  });
+
+  it('useValues hands over the same values as data(), read in place', async () => {
+    const t = tf.tidy(() => tf.matMul(tf.randomNormal([64, 16], 0, 1, 'float32', 3), tf.randomNormal([16, 300], 0, 1, 'float32', 4)));
+    const copied = (await t.data()) as Float32Array;
+    const seen = await useValues(t, (v) => Array.from(v));
+    expect(seen).toEqual(Array.from(copied));
+    t.dispose();
+  });
+});
+
+/** The lab's Adam (src/model/adam.ts) against tfjs's: the same updates, value for value. */
+describe('Adam with kept constants', () => {
+  beforeAll(async () => {
+    await initNodeBackend('wasm');
+  });
+
+  it('trains exactly as tf.train.adam, and its tensors stay flat from step to step', async () => {
+    const init = (seed: number) => tf.randomNormal([40, 8], 0, 0.3, 'float32', seed);
+    const target = tf.randomNormal([40, 8], 0, 1, 'float32', 9);
+    const run = async (optimizer: tf.Optimizer) => {
+      const [a, b] = tf.tidy(() => [tf.variable(init(1)), tf.variable(init(2))]);
+      const counts: number[] = [];
+      for (let step = 0; step < 6; step++) {
+        tf.tidy(() => {
+          optimizer.minimize(() => tf.mean(tf.square(tf.sub(tf.mul(a, b), target))) as tf.Scalar, false, [a, b]);
+        });
+        counts.push(tf.memory().numTensors);
+      }
+      const values = [Array.from(await a.data()), Array.from(await b.data())];
+      optimizer.dispose();
+      tf.dispose([a, b]);
+      return { values, counts };
+    };
+    const stock = await run(tf.train.adam(0.05, 0.9, 0.999, 1e-7));
+    const before = tf.memory().numTensors;
+    const lab = await run(new Adam(0.05, 0.9, 0.999, 1e-7));
+    expect(lab.values).toEqual(stock.values);
+    expect(new Set(lab.counts.slice(1)).size).toBe(1);
+    expect(tf.memory().numTensors).toBe(before);
+    target.dispose();
   });
 });
