@@ -81,7 +81,29 @@ export function patchWasmKernels(): void {
     });
   }
   patchWasmBinaryKernels();
+  patchWasmIdentity();
   registerWasmSegmentSum();
+}
+
+/**
+ * Identity (`tf.clone`, which the gradient tape calls for every tensor it saves for the backward
+ * pass) copies the values on tfjs-wasm; the cpu backend shares them, as wasm's own Reshape does.
+ * Tensors are never written in place (a variable's `assign` takes new data), so sharing is safe.
+ */
+function patchWasmIdentity(): void {
+  const identity = tf.getKernel('Identity', 'wasm');
+  if (!identity) return;
+  tf.unregisterKernel('Identity', 'wasm');
+  tf.registerKernel({
+    kernelName: 'Identity',
+    backendName: 'wasm',
+    kernelFunc: (args) => {
+      const { x } = args.inputs as { x: tf.TensorInfo };
+      if (x.dtype === 'string') return identity.kernelFunc(args);
+      (args.backend as WasmBackendLike).incRef(x.dataId);
+      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+    },
+  });
 }
 
 /** tfjs-wasm's elementwise kernels over two tensors: most of a training step's kernels, Adam's updates included. */
@@ -224,4 +246,5 @@ export interface WasmBackendLike {
   makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
   disposeData(dataId: object): boolean;
+  incRef(dataId: object): void;
 }

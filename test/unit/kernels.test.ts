@@ -52,6 +52,17 @@ describe('patched wasm kernels', () => {
     tf.dispose([x, w, dSum, dMean]);
   });
 
+  it('a clone shares its values and keeps them when the original is disposed', async () => {
+    const { numDataBuffers, numBytes } = tf.memory();
+    const a = tf.tensor1d([1, 2, 3]);
+    const b = tf.clone(a);
+    expect(tf.memory().numDataBuffers).toBe(numDataBuffers + 1);
+    a.dispose();
+    expect(Array.from(await b.data())).toEqual([1, 2, 3]);
+    b.dispose();
+    expect(tf.memory()).toMatchObject({ numDataBuffers, numBytes });
+  });
+
   it('useValues hands over the same values as data(), read in place', async () => {
     const t = tf.tidy(() => tf.matMul(tf.randomNormal([64, 16], 0, 1, 'float32', 3), tf.randomNormal([16, 300], 0, 1, 'float32', 4)));
     const copied = (await t.data()) as Float32Array;
