@@ -174,8 +174,9 @@ export function registerWasmSegmentSum(): void {
  * Sum's and Mean's gradients as tfjs ships them multiply dy by `ones(x.shape)`: a typed array made
  * and filled in JavaScript and copied to the backend at every backward pass (every cosine's norm,
  * every loss). Chromium makes typed arrays far more slowly than Node: in a page, training-modes
- * spent 0.77 s of 15 s in that fill alone. Broadcasting dy on the backend (Tile) gives the same
- * values (dy · 1 = dy) without the array. Backend-independent: the gradient registry is global.
+ * spent 0.77 s of 15 s in that fill alone. Ones made on the backend (`onesLike`) give the same
+ * values (dy · 1 = dy) without the array; `broadcastTo` (a Tile) was slower on wasm. Backend-
+ * independent: the gradient registry is global.
  */
 let reductionGradientsPatched = false;
 

@@ -9,6 +9,7 @@ import type { WasmBackendLike } from './kernels';
  * tensor is made, so `use` must not call TensorFlow.js; the tensor stays the caller's.
  */
 export async function useValues<T>(t: tf.Tensor, use: (values: Float32Array) => T): Promise<T> {
-  if (tf.getBackend() === 'wasm' && t.dtype === 'float32') return use((tf.backend() as unknown as WasmBackendLike).typedArrayFromHeap(t) as Float32Array);
+  const wasm = tf.getBackend() === 'wasm' ? (tf.backend() as unknown as WasmBackendLike) : undefined;
+  if (wasm && t.dtype === 'float32' && wasm.dataIdMap.get(t.dataId)) return use(wasm.typedArrayFromHeap(t) as Float32Array);
   return use((await t.data()) as Float32Array);
 }
