@@ -67,13 +67,14 @@ export async function chooseFastestBackend(order: readonly BackendName[], option
 
 /** Starts one backend and checks it computes; throws why not. `isLast`: nothing is left after it. */
 async function startBackend(name: BackendName, options: BackendOptions, isLast: boolean): Promise<void> {
-  if (options.patchKernels ?? true) patchReductionGradients();
+  const patch = options.patchKernels ?? true;
+  if (patch) patchReductionGradients();
   if (name === 'wasm') {
     if (options.wasmPaths) setWasmPaths(options.wasmPaths as string);
-    if (options.patchKernels ?? true) patchWasmKernels();
+    if (patch) patchWasmKernels();
     else registerWasmSegmentSum();
   }
-  if (name === 'cpu' && (options.patchKernels ?? true)) patchCpuKernels();
+  if (name === 'cpu' && patch) patchCpuKernels();
   // A software GPU (SwiftShader) is correct but far slower than WASM: skip it unless nothing
   // else is left to try (a forced backend is always used).
   if (name === 'webgpu' && !isLast) {
