@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { patchWasmEqual, patchWasmTranspose } from './heap-kernels';
 
 /**
  * Kernel fixes for the wasm backend, measured in `npm run bench`:
@@ -9,6 +10,8 @@ import * as tf from '@tensorflow/tfjs';
  * - UnsortedSegmentSum (the gradient of gather) is missing on wasm: a short JS loop over the heap.
  *   It touches batch×dim values, so an embedding lookup costs O(batch), not O(table) as a
  *   one-hot matmul would.
+ * - Transpose of large wide matrices and Equal with broadcasting walk memory badly: JS loops
+ *   instead (`heap-kernels.ts`).
  * And one for the cpu backend: its UnsortedSegmentSum runs one masked reduction per segment
  * (per table row), a minute per training step for our tables; the same JS loop replaces it.
  */
@@ -17,6 +20,8 @@ let patched = false;
 export function patchWasmKernels(): void {
   if (patched) return;
   patched = true;
+  // First: the products below transpose through it.
+  patchWasmTranspose();
   const matMul = tf.getKernel('BatchMatMul', 'wasm');
   const transpose = tf.getKernel('Transpose', 'wasm');
   if (matMul && transpose) {
@@ -81,6 +86,7 @@ export function patchWasmKernels(): void {
     });
   }
   patchWasmBinaryKernels();
+  patchWasmEqual();
   patchWasmIdentity();
   registerWasmSegmentSum();
 }

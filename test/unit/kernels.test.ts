@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../../src/cli/nodeBackend';
 import { Adam } from '../../src/model/adam';
+import { asMatrixTranspose } from '../../src/model/heap-kernels';
 import { useValues } from '../../src/model/read';
 
 /** The lab's own wasm kernels (src/model/kernels.ts) against what they replace. */
@@ -40,6 +41,50 @@ describe('patched wasm kernels', () => {
     expect(Array.from(await tf.squaredDifference(b, colB.mul(0)).data())).toEqual([1, 4, 9, 16, 25, 36]);
     expect(Array.from(await tf.add(tf.tensor1d([1, 2], 'int32'), tf.scalar(3, 'int32')).data())).toEqual([4, 5]);
     tf.dispose([a, row, col, b, colB]);
+  });
+
+  it('transpose moves every value where the permutation says, large wide ones by a loop of the lab\'s', async () => {
+    // Large matrices with wide rows (≥ 64) take the JavaScript loop; the rest, the stock kernel.
+    const cases: [number[], number[]][] = [[[1600, 64], [1, 0]], [[20, 70, 80], [2, 0, 1]], [[1500, 1, 70], [1, 2, 0]], [[3, 70, 2], [0, 2, 1]], [[40, 9], [1, 0]], [[900, 130], [1, 0]], [[300, 64], [1, 0]]];
+    for (const [shape, perm] of cases) {
+      for (const dtype of ['float32', 'int32'] as const) {
+        const values = Array.from({ length: tf.util.sizeFromShape(shape) }, (_, k) => k);
+        const got = Array.from(await tf.transpose(tf.tensor(values, shape, dtype), perm).data());
+        const outShape = perm.map((p) => shape[p]);
+        const strides = shape.map((_, d) => shape.slice(d + 1).reduce((p, n) => p * n, 1));
+        const expected = Array.from({ length: values.length }, (_, flat) => {
+          const index = outShape.map((size, d) => Math.floor(flat / outShape.slice(d + 1).reduce((p, n) => p * n, 1)) % size);
+          return index.reduce((at, i, d) => at + i * strides[perm[d]], 0);
+        });
+        expect(got, `${dtype} ${JSON.stringify(shape)} by ${JSON.stringify(perm)}`).toEqual(expected);
+      }
+    }
+    expect(asMatrixTranspose([5, 1, 70], [1, 2, 0])).toEqual({ rows: 5, cols: 70 });
+    expect(asMatrixTranspose([3, 70, 2], [0, 2, 1])).toBeUndefined();
+  });
+
+  it('equal compares every broadcast pair, whatever the shapes and dtype', async () => {
+    // Values from a small range, so that many pairs are equal; the expected mask by multi-index.
+    const cases: [number[], number[]][] = [[[4, 5], [4, 1]], [[4, 5], [4, 5]], [[3], [2, 3]], [[2, 1, 3], [4, 1]], [[2, 3], []], [[1, 4], [3, 1]], [[0, 3], [1, 3]]];
+    for (const [sa, sb] of cases) {
+      for (const dtype of ['float32', 'int32'] as const) {
+        const values = (shape: number[], salt: number) => Array.from({ length: tf.util.sizeFromShape(shape) }, (_, k) => (k * 7 + salt) % 3);
+        const [va, vb] = [values(sa, 0), values(sb, 1)];
+        const got = Array.from(await tf.equal(tf.tensor(va, sa, dtype), tf.tensor(vb, sb, dtype)).data());
+        const out = tf.backend_util.assertAndGetBroadcastShape(sa, sb);
+        const at = (v: number[], shape: number[], index: number[]) =>
+          v[shape.reduce((flat, size, d) => flat * size + (size === 1 ? 0 : index[d + out.length - shape.length]), 0)];
+        const expected = Array.from({ length: tf.util.sizeFromShape(out) }, (_, flat) => {
+          const index = out.map((_, d) => Math.floor(flat / out.slice(d + 1).reduce((p, n) => p * n, 1)) % out[d]);
+          return at(va, sa, index) === at(vb, sb, index) ? 1 : 0;
+        });
+        expect(got, `${dtype} ${JSON.stringify(sa)} vs ${JSON.stringify(sb)}`).toEqual(expected);
+      }
+    }
+    expect(Array.from(await tf.equal(tf.tensor1d([NaN, 1]), tf.tensor1d([NaN, 1])).data())).toEqual([0, 1]);
+    // Max's gradient (logSumExp's) flows to each row's maximum only: the mask in its real use.
+    const dx = tf.grad((x: tf.Tensor) => tf.sum(tf.max(x, 1)))(tf.tensor2d([1, 5, 2, 7, 0, 3], [2, 3]));
+    expect(Array.from(await dx.data())).toEqual([0, 1, 0, 1, 0, 0]);
   });
 
   it('sum and mean pass their gradient back unchanged (spread over the reduced axes)', async () => {
