@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { WasmBackendLike } from './kernels';
+import { overrideWasmKernel, type WasmBackendLike } from './wasm-kernel';
 
 // Two tfjs-wasm kernels replaced by JavaScript loops over the WASM heap, where the stock kernel
 // walks memory badly for the shapes a training step uses. Both are exact (a comparison, a move).
@@ -12,24 +12,16 @@ import type { WasmBackendLike } from './kernels';
  * rows of 32 or other permutations are faster stock. Moving values is exact: the same result.
  */
 export function patchWasmTranspose(): void {
-  const transpose = tf.getKernel('Transpose', 'wasm');
-  if (!transpose) return;
-  tf.unregisterKernel('Transpose', 'wasm');
-  tf.registerKernel({
-    kernelName: 'Transpose',
-    backendName: 'wasm',
-    setupFunc: transpose.setupFunc,
-    kernelFunc: (args) => {
-      const { x } = args.inputs as { x: tf.TensorInfo };
-      const { perm } = args.attrs as { perm: number[] };
-      const matrix = asMatrixTranspose(x.shape, perm);
-      if (!matrix || matrix.cols < 64 || matrix.rows * matrix.cols < 100_000 || x.dtype === 'string' || x.dtype === 'complex64') return transpose.kernelFunc(args);
-      const wasm = args.backend as WasmBackendLike;
-      // Allocate first: growing the heap detaches every view taken before.
-      const out = wasm.makeOutput(perm.map((p) => x.shape[p]), x.dtype);
-      transposeMatrix(wasm.typedArrayFromHeap(x), wasm.typedArrayFromHeap(out), matrix.rows, matrix.cols);
-      return out;
-    },
+  overrideWasmKernel('Transpose', (transpose) => (args) => {
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    const { perm } = args.attrs as { perm: number[] };
+    const matrix = asMatrixTranspose(x.shape, perm);
+    if (!matrix || matrix.cols < 64 || matrix.rows * matrix.cols < 100_000 || x.dtype === 'string' || x.dtype === 'complex64') return transpose.kernelFunc(args);
+    const wasm = args.backend as WasmBackendLike;
+    // Allocate first: growing the heap detaches every view taken before.
+    const out = wasm.makeOutput(perm.map((p) => x.shape[p]), x.dtype);
+    transposeMatrix(wasm.typedArrayFromHeap(x), wasm.typedArrayFromHeap(out), matrix.rows, matrix.cols);
+    return out;
   });
 }
 
@@ -65,33 +57,25 @@ function transposeMatrix(src: ArrayLike<number>, dst: { [i: number]: number }, r
  * A comparison is exact, so any correct loop gives the same mask.
  */
 export function patchWasmEqual(): void {
-  const equal = tf.getKernel('Equal', 'wasm');
-  if (!equal) return;
-  tf.unregisterKernel('Equal', 'wasm');
-  tf.registerKernel({
-    kernelName: 'Equal',
-    backendName: 'wasm',
-    setupFunc: equal.setupFunc,
-    kernelFunc: (args) => {
-      const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-      if (a.dtype === 'string' || a.dtype === 'complex64') return equal.kernelFunc(args);
-      const wasm = args.backend as WasmBackendLike;
-      const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
-      // Allocate first: growing the heap detaches every view taken before.
-      const out = wasm.makeOutput(shape, 'bool');
-      const mask = wasm.typedArrayFromHeap(out) as Uint8Array;
-      const x = wasm.typedArrayFromHeap(a);
-      const y = wasm.typedArrayFromHeap(b);
-      const inner = shape.length ? shape[shape.length - 1] : 1;
-      const [xRows, xStep] = broadcastStrides(a.shape, shape);
-      const [yRows, yStep] = broadcastStrides(b.shape, shape);
-      for (let row = 0, at = 0; at < mask.length; row++) {
-        const xo = xRows(row);
-        const yo = yRows(row);
-        for (let k = 0; k < inner; k++, at++) mask[at] = x[xo + k * xStep] === y[yo + k * yStep] ? 1 : 0;
-      }
-      return out;
-    },
+  overrideWasmKernel('Equal', (equal) => (args) => {
+    const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+    if (a.dtype === 'string' || a.dtype === 'complex64') return equal.kernelFunc(args);
+    const wasm = args.backend as WasmBackendLike;
+    const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
+    // Allocate first: growing the heap detaches every view taken before.
+    const out = wasm.makeOutput(shape, 'bool');
+    const mask = wasm.typedArrayFromHeap(out) as Uint8Array;
+    const x = wasm.typedArrayFromHeap(a);
+    const y = wasm.typedArrayFromHeap(b);
+    const inner = shape.length ? shape[shape.length - 1] : 1;
+    const [xRows, xStep] = broadcastStrides(a.shape, shape);
+    const [yRows, yStep] = broadcastStrides(b.shape, shape);
+    for (let row = 0, at = 0; at < mask.length; row++) {
+      const xo = xRows(row);
+      const yo = yRows(row);
+      for (let k = 0; k < inner; k++, at++) mask[at] = x[xo + k * xStep] === y[yo + k * yStep] ? 1 : 0;
+    }
+    return out;
   });
 }
 

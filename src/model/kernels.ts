@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { patchWasmEqual, patchWasmTranspose } from './heap-kernels';
+import { overrideWasmKernel, type WasmBackendLike } from './wasm-kernel';
 
 /**
  * Kernel fixes for the wasm backend, measured in `npm run bench`:
@@ -22,73 +23,54 @@ export function patchWasmKernels(): void {
   patched = true;
   // First: the products below transpose through it.
   patchWasmTranspose();
-  const matMul = tf.getKernel('BatchMatMul', 'wasm');
   const transpose = tf.getKernel('Transpose', 'wasm');
-  if (matMul && transpose) {
-    tf.unregisterKernel('BatchMatMul', 'wasm');
-    tf.registerKernel({
-      kernelName: 'BatchMatMul',
-      backendName: 'wasm',
-      setupFunc: matMul.setupFunc,
-      kernelFunc: (args) => {
-        const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
-        if (!transposeA && !transposeB) return matMul.kernelFunc(args);
-        const backend = args.backend as WasmBackendLike;
-        const temps: tf.TensorInfo[] = [];
-        const swapLastTwo = (x: tf.TensorInfo): tf.TensorInfo => {
-          const rank = x.shape.length;
-          const perm = Array.from({ length: rank }, (_, i) => i);
-          [perm[rank - 2], perm[rank - 1]] = [perm[rank - 1], perm[rank - 2]];
-          const out = transpose.kernelFunc({ inputs: { x }, backend, attrs: { perm } }) as tf.TensorInfo;
-          temps.push(out);
-          return out;
-        };
-        let { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-        if (transposeA) a = swapLastTwo(a);
-        if (transposeB) b = swapLastTwo(b);
-        const out = matMul.kernelFunc({
-          ...args,
-          inputs: { ...args.inputs, a, b },
-          attrs: { ...args.attrs, transposeA: false, transposeB: false },
-        });
-        for (const t of temps) backend.disposeData(t.dataId);
-        return out;
-      },
-    });
-  }
-  const gather = tf.getKernel('GatherV2', 'wasm');
-  if (gather) {
-    tf.unregisterKernel('GatherV2', 'wasm');
-    tf.registerKernel({
-      kernelName: 'GatherV2',
-      backendName: 'wasm',
-      setupFunc: gather.setupFunc,
-      kernelFunc: (args) => {
-        const { x, indices } = args.inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
-        const { axis, batchDims } = args.attrs as { axis: number; batchDims: number };
-        if (axis !== 0 || batchDims !== 0 || x.dtype !== 'float32' || x.shape.length !== 2) return gather.kernelFunc(args);
-        const backend = args.backend as WasmBackendLike;
-        const [rows, width] = x.shape;
-        // Allocate first: growing the heap detaches every view taken before, so read inputs after.
-        const out = backend.makeOutput([...indices.shape, width], 'float32');
-        const ids = backend.typedArrayFromHeap(indices) as Int32Array;
-        const table = backend.typedArrayFromHeap(x) as Float32Array;
-        const dst = backend.typedArrayFromHeap(out) as Float32Array;
-        for (let r = 0; r < ids.length; r++) {
-          const id = ids[r];
-          if (id < 0 || id >= rows) throw new Error(`GatherV2: the index value ${id} is not in [0, ${rows - 1}]`);
-          const src = id * width;
-          const to = r * width;
-          for (let k = 0; k < width; k++) dst[to + k] = table[src + k];
-        }
-        return out;
-      },
-    });
-  }
+  if (transpose) overrideWasmKernel('BatchMatMul', (matMul) => (args) => plainProduct(matMul, transpose, args));
+  overrideWasmKernel('GatherV2', (gather) => (args) => {
+    const { x, indices } = args.inputs as { x: tf.TensorInfo; indices: tf.TensorInfo };
+    const { axis, batchDims } = args.attrs as { axis: number; batchDims: number };
+    if (axis !== 0 || batchDims !== 0 || x.dtype !== 'float32' || x.shape.length !== 2) return gather.kernelFunc(args);
+    const backend = args.backend as WasmBackendLike;
+    const [rows, width] = x.shape;
+    // Allocate first: growing the heap detaches every view taken before, so read inputs after.
+    const out = backend.makeOutput([...indices.shape, width], 'float32');
+    const ids = backend.typedArrayFromHeap(indices) as Int32Array;
+    const table = backend.typedArrayFromHeap(x) as Float32Array;
+    const dst = backend.typedArrayFromHeap(out) as Float32Array;
+    for (let r = 0; r < ids.length; r++) {
+      const id = ids[r];
+      if (id < 0 || id >= rows) throw new Error(`GatherV2: the index value ${id} is not in [0, ${rows - 1}]`);
+      const src = id * width;
+      const to = r * width;
+      for (let k = 0; k < width; k++) dst[to + k] = table[src + k];
+    }
+    return out;
+  });
   patchWasmBinaryKernels();
   patchWasmEqual();
   patchWasmIdentity();
   registerWasmSegmentSum();
+}
+
+/** A product with transposed operands as an explicit transpose, then a plain product. */
+function plainProduct(matMul: tf.KernelConfig, transpose: tf.KernelConfig, args: Parameters<tf.KernelFunc>[0]): ReturnType<tf.KernelFunc> {
+  const { transposeA, transposeB } = args.attrs as { transposeA: boolean; transposeB: boolean };
+  if (!transposeA && !transposeB) return matMul.kernelFunc(args);
+  const backend = args.backend as WasmBackendLike;
+  const temps: tf.TensorInfo[] = [];
+  const swapLastTwo = (x: tf.TensorInfo): tf.TensorInfo => {
+    const rank = x.shape.length;
+    const perm = Array.from({ length: rank }, (_, i) => i);
+    [perm[rank - 2], perm[rank - 1]] = [perm[rank - 1], perm[rank - 2]];
+    const out = transpose.kernelFunc({ inputs: { x }, backend, attrs: { perm } }) as tf.TensorInfo;
+    temps.push(out);
+    return out;
+  };
+  let { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+  if (transposeA) a = swapLastTwo(a);
+  if (transposeB) b = swapLastTwo(b);
+  const out = matMul.kernelFunc({ ...args, inputs: { ...args.inputs, a, b }, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
+  for (const t of temps) backend.disposeData(t.dataId);
+  return out;
 }
 
 /**
@@ -97,18 +79,11 @@ export function patchWasmKernels(): void {
  * Tensors are never written in place (a variable's `assign` takes new data), so sharing is safe.
  */
 function patchWasmIdentity(): void {
-  const identity = tf.getKernel('Identity', 'wasm');
-  if (!identity) return;
-  tf.unregisterKernel('Identity', 'wasm');
-  tf.registerKernel({
-    kernelName: 'Identity',
-    backendName: 'wasm',
-    kernelFunc: (args) => {
-      const { x } = args.inputs as { x: tf.TensorInfo };
-      if (x.dtype === 'string') return identity.kernelFunc(args);
-      (args.backend as WasmBackendLike).incRef(x.dataId);
-      return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
-    },
+  overrideWasmKernel('Identity', (identity) => (args) => {
+    const { x } = args.inputs as { x: tf.TensorInfo };
+    if (x.dtype === 'string') return identity.kernelFunc(args);
+    (args.backend as WasmBackendLike).incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
   });
 }
 
@@ -131,25 +106,19 @@ function patchWasmBinaryKernels(): void {
     return bytes;
   };
   for (const name of BINARY_KERNELS) {
-    if (!tf.getKernel(name, 'wasm')) continue;
     // Bound per module: a backend made afresh (after a reset) has a new one.
     const calls = new WeakMap<object, BinaryCall>();
-    tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel({
-      kernelName: name,
-      backendName: 'wasm',
-      kernelFunc: ({ inputs, backend }) => {
-        const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-        const wasm = backend as WasmBackendLike;
-        let call = calls.get(wasm.wasm);
-        if (!call) calls.set(wasm.wasm, (call = wasm.wasm.cwrap(name, null, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number']) as BinaryCall));
-        const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
-        const out = wasm.makeOutput(shape, a.dtype);
-        if (tf.util.sizeFromShape(shape) === 0) return out;
-        const id = (t: tf.TensorInfo) => wasm.dataIdMap.get(t.dataId)!.id;
-        call(id(a), bytesOf(a.shape), a.shape.length, id(b), bytesOf(b.shape), b.shape.length, CPP_DTYPE[a.dtype]!, id(out));
-        return out;
-      },
+    overrideWasmKernel(name, () => ({ inputs, backend }) => {
+      const { a, b } = inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
+      const wasm = backend as WasmBackendLike;
+      let call = calls.get(wasm.wasm);
+      if (!call) calls.set(wasm.wasm, (call = wasm.wasm.cwrap(name, null, ['number', 'array', 'number', 'number', 'array', 'number', 'number', 'number']) as BinaryCall));
+      const shape = tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape);
+      const out = wasm.makeOutput(shape, a.dtype);
+      if (tf.util.sizeFromShape(shape) === 0) return out;
+      const id = (t: tf.TensorInfo) => wasm.dataIdMap.get(t.dataId)!.id;
+      call(id(a), bytesOf(a.shape), a.shape.length, id(b), bytesOf(b.shape), b.shape.length, CPP_DTYPE[a.dtype]!, id(out));
+      return out;
     });
   }
 }
@@ -245,13 +214,4 @@ function segmentSum(values: Float32Array, ids: Int32Array, inner: number, sums: 
 interface CpuBackendLike {
   readSync(dataId: object): ArrayLike<number>;
   makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
-}
-
-export interface WasmBackendLike {
-  wasm: { cwrap(name: string, returns: null, args: string[]): (...args: unknown[]) => void };
-  dataIdMap: { get(dataId: object): { id: number } | undefined };
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
-  disposeData(dataId: object): boolean;
-  incRef(dataId: object): void;
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { WasmBackendLike } from './kernels';
+import type { WasmBackendLike } from './wasm-kernel';
 
 /**
  * Hands a float tensor's values to `use` without copying them where they already lie in this
