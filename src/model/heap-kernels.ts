@@ -15,8 +15,10 @@ export function patchWasmTranspose(): void {
   overrideWasmKernel('Transpose', (transpose) => (args) => {
     const { x } = args.inputs as { x: tf.TensorInfo };
     const { perm } = args.attrs as { perm: number[] };
+    // The cheap tests first: most transposes in a step are small and go to the stock kernel.
+    if (tf.util.sizeFromShape(x.shape) < 100_000 || x.dtype === 'string' || x.dtype === 'complex64') return transpose.kernelFunc(args);
     const matrix = asMatrixTranspose(x.shape, perm);
-    if (!matrix || matrix.cols < 64 || matrix.rows * matrix.cols < 100_000 || x.dtype === 'string' || x.dtype === 'complex64') return transpose.kernelFunc(args);
+    if (!matrix || matrix.cols < 64) return transpose.kernelFunc(args);
     const wasm = args.backend as WasmBackendLike;
     // Allocate first: growing the heap detaches every view taken before.
     const out = wasm.makeOutput(perm.map((p) => x.shape[p]), x.dtype);
