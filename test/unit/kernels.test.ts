@@ -5,6 +5,9 @@ import { Adam } from '../../src/model/adam';
 import { asMatrixTranspose } from '../../src/model/heap-kernels';
 import { useValues } from '../../src/model/read';
 
+/** The index along each axis of the `flat`-th value of a row-major tensor of this shape. */
+const multiIndex = (flat: number, shape: number[]) => shape.map((size, d) => Math.floor(flat / shape.slice(d + 1).reduce((p, n) => p * n, 1)) % size);
+
 /** The lab's own wasm kernels (src/model/kernels.ts) against what they replace. */
 describe('patched wasm kernels', () => {
   beforeAll(async () => {
@@ -53,7 +56,7 @@ describe('patched wasm kernels', () => {
         const outShape = perm.map((p) => shape[p]);
         const strides = shape.map((_, d) => shape.slice(d + 1).reduce((p, n) => p * n, 1));
         const expected = Array.from({ length: values.length }, (_, flat) => {
-          const index = outShape.map((size, d) => Math.floor(flat / outShape.slice(d + 1).reduce((p, n) => p * n, 1)) % size);
+          const index = multiIndex(flat, outShape);
           return index.reduce((at, i, d) => at + i * strides[perm[d]], 0);
         });
         expect(got, `${dtype} ${JSON.stringify(shape)} by ${JSON.stringify(perm)}`).toEqual(expected);
@@ -75,7 +78,7 @@ describe('patched wasm kernels', () => {
         const at = (v: number[], shape: number[], index: number[]) =>
           v[shape.reduce((flat, size, d) => flat * size + (size === 1 ? 0 : index[d + out.length - shape.length]), 0)];
         const expected = Array.from({ length: tf.util.sizeFromShape(out) }, (_, flat) => {
-          const index = out.map((_, d) => Math.floor(flat / out.slice(d + 1).reduce((p, n) => p * n, 1)) % out[d]);
+          const index = multiIndex(flat, out);
           return at(va, sa, index) === at(vb, sb, index) ? 1 : 0;
         });
         expect(got, `${dtype} ${JSON.stringify(sa)} vs ${JSON.stringify(sb)}`).toEqual(expected);
